@@ -1,0 +1,269 @@
+"""Files in, RDF and a report out: the conversion run behind ``kg convert``.
+
+Shape of a run::
+
+    main process:  expand paths -> split files into raw chunks -> batches of ~200 chunks
+    workers (N):   parse chunk -> classify record -> convert -> serialise the batch
+    main process:  write payloads in input order, write report lines, count, show progress
+
+With ``jobs == 1`` everything runs in the main process.  Workers are fed through a bounded window
+of batches so that memory stays flat however large the input is.  A record that cannot be read,
+a record of a kind we do not convert (authority, holdings) and a whole file that is not MARC 21
+are reported and skipped; the run goes on.  ``strict`` stops at the first problem.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections import Counter, deque
+from dataclasses import dataclass, field
+from typing import Callable, Iterator
+
+from .errors import InputError, RecordError, StrictModeError
+from .marc import source
+from .marc.chunk import Chunk
+from .marc.problems import REJECTED, REPAIRED, SKIPPED, Problem
+from .marc.record import Record
+from .output import QUAD_FORMATS, serialize
+
+BATCH = 200
+NOT_HANDLED = "{kind} record: not handled by this converter yet"
+
+
+@dataclass
+class Options:
+    library: str
+    base_uri: str
+    fmt: str = "nt"
+    strict: bool = False
+    jobs: int = 1
+
+
+@dataclass
+class BatchResult:
+    payload: bytes
+    records: int = 0
+    converted: int = 0
+    repaired: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    triples: int = 0
+    items: int = 0
+    problems: list[Problem] = field(default_factory=list)
+    unhandled: Counter = field(default_factory=Counter)
+    end_offset: int = 0
+    path: str = ""
+
+
+@dataclass
+class Stats:
+    files: int = 0
+    unreadable_files: int = 0
+    records: int = 0
+    converted: int = 0
+    repaired: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    triples: int = 0
+    items: int = 0
+    seconds: float = 0.0
+    unhandled: Counter = field(default_factory=Counter)
+
+    def add(self, r: BatchResult) -> None:
+        self.records += r.records
+        self.converted += r.converted
+        self.repaired += r.repaired
+        self.rejected += r.rejected
+        self.skipped += r.skipped
+        self.triples += r.triples
+        self.items += r.items
+        self.unhandled.update(r.unhandled)
+
+
+# ------------------------------------------------------------------------------------------------
+# the work done per batch (in a worker process, or inline)
+# ------------------------------------------------------------------------------------------------
+
+_minter_cache: dict[tuple[str, str], object] = {}
+
+
+def _minter(base: str, library: str):
+    from .convert import Minter
+
+    key = (base, library)
+    m = _minter_cache.get(key)
+    if m is None:
+        m = _minter_cache[key] = Minter(base, library)
+    return m
+
+
+def classify(record: Record) -> tuple[str, list[Problem]]:
+    """Bibliographic, or why not.  A record whose leader/06 is missing or undefined is read as
+    language material when it has a title (245): exports with blank leaders exist (pymarc's
+    bad_records.mrc, LC's own 880 test record has no leader at all)."""
+    kind = record.kind
+    if kind == "bibliographic":
+        return kind, []
+    if kind == "unknown" and (record.first("245") is not None or any(
+        f.tag == "880" and (f.get("6") or "").startswith("245") for f in record.fields
+    )):
+        leader = record.leader
+        t = leader[6]
+        record.leader = leader[:6] + "a" + (leader[7] if leader[7] in "abcdims" else "m") + leader[8:]
+        return "bibliographic", [
+            Problem(f"leader/06 {t!r} is not a record type; read as language material (a) because it has a 245", REPAIRED, "LDR")
+        ]
+    return kind, []
+
+
+def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
+    from .convert import convert_bibliographic
+
+    as_quads = options.fmt in QUAD_FORMATS
+    minter = _minter(options.base_uri, options.library)
+    terms: list = []
+    result = BatchResult(b"")
+    for chunk in chunks:
+        result.records += 1
+        result.end_offset = chunk.offset + len(chunk.data)
+        result.path = chunk.path
+        try:
+            record = source.parse(chunk)
+        except RecordError as err:
+            result.rejected += 1
+            result.problems.append(
+                Problem(err.message, REJECTED, err.tag).located(chunk.path, chunk.number, chunk.offset, None)
+            )
+            continue
+        ctrl = record.control_number
+        kind, class_problems = classify(record)
+        if kind != "bibliographic":
+            result.skipped += 1
+            result.problems.append(
+                Problem(NOT_HANDLED.format(kind=kind.capitalize()) + f" (leader/06 {record.record_type!r})", SKIPPED, "LDR").located(
+                    chunk.path, chunk.number, chunk.offset, ctrl
+                )
+            )
+            continue
+        try:
+            converted = convert_bibliographic(record, minter, as_quads)
+        except Exception as err:  # noqa: BLE001 - report, never lose the batch
+            result.rejected += 1
+            result.problems.append(
+                Problem(f"conversion failed ({type(err).__name__}: {err})", REJECTED, None).located(
+                    chunk.path, chunk.number, chunk.offset, ctrl
+                )
+            )
+            continue
+        problems = _dedupe(class_problems + record.problems + converted.problems)
+        for p in problems:
+            p.located(chunk.path, chunk.number, chunk.offset, ctrl)
+        result.problems.extend(problems)
+        result.converted += 1
+        if problems:
+            result.repaired += 1
+        result.triples += len(converted.triples)
+        result.items += converted.items
+        result.unhandled.update(converted.unhandled)
+        terms.extend(converted.triples)
+    result.payload = serialize(terms, options.fmt)
+    return result
+
+
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    seen = set()
+    out = []
+    for p in problems:
+        key = (p.tag, p.problem, p.action)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out
+
+
+def _worker(args: tuple[list[Chunk], Options]) -> BatchResult:
+    return convert_chunks(*args)
+
+
+# ------------------------------------------------------------------------------------------------
+# the run
+# ------------------------------------------------------------------------------------------------
+
+
+def batches(paths: list[str], on_file_error: Callable[[InputError], None], on_file: Callable[[str], None]) -> Iterator[list[Chunk]]:
+    for path in paths:
+        on_file(path)
+        batch: list[Chunk] = []
+        try:
+            for chunk in source.chunks(path):
+                batch.append(chunk)
+                if len(batch) >= BATCH:
+                    yield batch
+                    batch = []
+        except InputError as err:
+            on_file_error(err)
+        if batch:
+            yield batch
+
+
+def run(
+    paths: list[str],
+    options: Options,
+    write: Callable[[bytes], None],
+    report: Callable[[Problem], None],
+    progress: Callable[[BatchResult], None] = lambda r: None,
+) -> Stats:
+    stats = Stats()
+    started = time.perf_counter()
+
+    def file_error(err: InputError) -> None:
+        stats.unreadable_files += 1
+        report(Problem(err.message, REJECTED, None, err.path, 0, 0, None))
+        if options.strict:
+            raise StrictModeError(f"{err.path}: {err.message}")
+
+    def on_file(path: str) -> None:
+        stats.files += 1
+
+    def consume(result: BatchResult) -> None:
+        for p in result.problems:
+            report(p)
+        if options.strict and result.problems:
+            first = result.problems[0]
+            raise StrictModeError(
+                f"{first.file}: record {first.record} (offset {first.offset}), field {first.tag or '-'}: "
+                f"{first.problem} [{first.action}]"
+            )
+        write(result.payload)
+        stats.add(result)
+        progress(result)
+
+    work = batches(paths, file_error, on_file)
+    try:
+        if options.jobs <= 1:
+            for batch in work:
+                consume(convert_chunks(batch, options))
+        else:
+            _run_parallel(work, options, consume)
+    finally:
+        stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _run_parallel(work: Iterator[list[Chunk]], options: Options, consume: Callable[[BatchResult], None]) -> None:
+    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    window = options.jobs * 3
+    with ctx.Pool(options.jobs) as pool:
+        pending: deque = deque()
+        try:
+            for batch in work:
+                pending.append(pool.apply_async(_worker, ((batch, options),)))
+                while len(pending) >= window:
+                    consume(pending.popleft().get())
+            while pending:
+                consume(pending.popleft().get())
+        except BaseException:
+            pool.terminate()
+            raise
+
