@@ -99,20 +99,36 @@ def _minter(base: str, library: str):
 
 
 def classify(record: Record) -> tuple[str, list[Problem]]:
-    """Bibliographic, or why not.  A record whose leader/06 is missing or undefined is read as
-    language material when it has a title (245): exports with blank leaders exist (pymarc's
-    bad_records.mrc, LC's own 880 test record has no leader at all)."""
+    """Bibliographic, or what else.
+
+    - A record whose leader/06 is missing or undefined is read as language material when it has
+      a title (245, or an 880 paired with 245): exports with blank leaders exist (pymarc's
+      bad_records.mrc; LC's own 880 test record has no leader at all).
+    - A record whose leader says bibliographic but that has no title and carries authority
+      fields (4XX/5XX tracings with $w, 670 sources) is an authority record mislabelled by its
+      system (Libol writes "nam" leaders on some authority records: vie_libol_authority_text.txt).
+    """
     kind = record.kind
-    if kind == "bibliographic":
-        return kind, []
-    if kind == "unknown" and (record.first("245") is not None or any(
+    has_title = record.first("245") is not None or any(
         f.tag == "880" and (f.get("6") or "").startswith("245") for f in record.fields
-    )):
+    )
+    if kind == "bibliographic":
+        if not has_title and any(
+            f.tag == "670" or (f.tag[0] in "45" and f.tag[1:] in ("00", "10", "11", "30", "50", "51", "55") and f.get("w"))
+            or f.tag in ("400", "410", "411", "450", "451") and record.first("670") is not None
+            for f in record.fields
+        ):
+            return "authority", [
+                Problem(f"leader/06 {record.record_type!r} says bibliographic but the record is an authority "
+                        "record (no 245; 4XX/5XX tracings, 670 sources)", REPAIRED, "LDR")
+            ]
+        return kind, []
+    if kind == "unknown" and has_title:
         leader = record.leader
         t = leader[6]
         record.leader = leader[:6] + "a" + (leader[7] if leader[7] in "abcdims" else "m") + leader[8:]
         return "bibliographic", [
-            Problem(f"leader/06 {t!r} is not a record type; read as language material (a) because it has a 245", REPAIRED, "LDR")
+            Problem(f"leader/06 {t!r} is not a record type; read as language material (a) because it has a title (245)", REPAIRED, "LDR")
         ]
     return kind, []
 
@@ -138,8 +154,17 @@ def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
             continue
         ctrl = record.control_number
         kind, class_problems = classify(record)
+        if kind == "unknown":
+            result.rejected += 1
+            result.problems.append(
+                Problem(f"leader/06 {record.record_type!r} is not a MARC 21 record type and the record has no title (245)",
+                        REJECTED, "LDR").located(chunk.path, chunk.number, chunk.offset, ctrl)
+            )
+            continue
         if kind != "bibliographic":
             result.skipped += 1
+            for p in class_problems:
+                result.problems.append(p.located(chunk.path, chunk.number, chunk.offset, ctrl))
             result.problems.append(
                 Problem(NOT_HANDLED.format(kind=kind.capitalize()) + f" (leader/06 {record.record_type!r})", SKIPPED, "LDR").located(
                     chunk.path, chunk.number, chunk.offset, ctrl

@@ -162,9 +162,13 @@ def fixed_length(ctx: Context, field) -> None:
     date = _edtf(data[6], data[7:11], data[11:15])
     if date:
         ctx.facts["date"] = date
-    country = data[15:18].strip().lower().rstrip("|")
-    if len(country) >= 2 and country.isalpha():
-        ctx.facts["country"] = country
+    raw_country = data[15:18]
+    if raw_country.strip(" |"):
+        country = TABLES.country(raw_country)
+        if country:
+            ctx.facts["country"] = country
+        else:
+            ctx.dropped("008", f"008/15-17 {raw_country!r} is not a MARC country code")
     if ctx.language:
         ctx.add(ctx.work, bf.language, vocab("languages", ctx.language))
         ctx.facts["language_added"] = {ctx.language}

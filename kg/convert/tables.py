@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 
-from ..resources import mapping_path
+from ..resources import mapping_path, vocabulary_path
 
 
 def rows(filename: str) -> list[dict[str, str]]:
@@ -130,6 +130,29 @@ class Tables:
     def languages(self) -> dict[str, tuple[str, str]]:
         """MARC code -> (BCP 47 tag, suppressed script)"""
         return {r["code"].strip().lower(): (r["bcp47"].strip(), r["suppress_script"].strip()) for r in rows("languages.csv")}
+
+    @cached_property
+    def countries(self) -> frozenset[str]:
+        """MARC country codes of ``vocabularies/countries.ttl`` (current and obsolete)."""
+        from pyoxigraph import NamedNode, RdfFormat, parse
+
+        code = NamedNode("http://id.loc.gov/ontologies/bibframe/code")
+        return frozenset(
+            t.object.value for t in parse(path=str(vocabulary_path("countries.ttl")), format=RdfFormat.TURTLE)
+            if t.predicate == code
+        )
+
+    @cached_property
+    def country_aliases(self) -> dict[str, str]:
+        return {r["value"]: r["code"] for r in rows("country_aliases.csv")}
+
+    def country(self, value: str) -> str | None:
+        """A MARC country code from what catalogues write (008/15-17, 044 $a), or None."""
+        v = value.strip().rstrip("|").strip()
+        if v in self.country_aliases:
+            return self.country_aliases[v]
+        v = v.lower()
+        return v if v in self.countries else None
 
     def relator_for_term(self, term: str) -> str | None:
         return self.relator_terms.get(_norm_term(term).strip(" ,.;:()[]"))

@@ -144,9 +144,11 @@ def geographic_area(ctx: Context, field: Field) -> None:
 def country_of_producer(ctx: Context, field: Field) -> None:
     countries = ctx.facts.setdefault("countries_044", [])
     for value in field.get_all("a"):
-        code = value.strip().lower()
-        if code.isalpha() and 2 <= len(code) <= 3:
+        code = TABLES.country(value)
+        if code:
             countries.append(code)
+        elif value.strip():
+            ctx.dropped("044", f"$a {value!r} is not a MARC country code (mappings/country_aliases.csv lists accepted forms)")
 
 
 def _scheme(field: Field, row: dict) -> str | None:

@@ -106,9 +106,14 @@ def linking_entry(ctx: Context, field: Field) -> None:
     if ctx.is_parallel(field):
         return
     code = TABLES.linking.get((field.tag, field.ind2)) or TABLES.linking.get((field.tag, "*"))
+    ids = [(cls, v.strip()) for cls, code_ in (("Issn", "x"), ("Isbn", "z"), ("Local", "w"), ("Local", "o"))
+           for v in field.get_all(code_) if v.strip()]
     title = trim_period(field.get("t") or field.get("s") or field.get("a") or "")
+    if not title and ids:
+        # "$i Online version: $w (OCoLC)…": the related resource is known only by its numbers
+        title = "; ".join(v for _, v in ids)
     if not title:
-        ctx.dropped(field.tag, "linking entry without a title ($t, $s or $a)")
+        ctx.dropped(field.tag, "linking entry without a title ($t, $s, $a) or an identifier ($x, $z, $w, $o)")
         return
     work = related_work(ctx, title)
     name = field.get("a")
@@ -116,7 +121,6 @@ def linking_entry(ctx: Context, field: Field) -> None:
         c = ctx.thing(work, bf.contribution, bf.Contribution)
         agent = ctx.thing(c, bf.agent, bf.Agent)
         ctx.literal(agent, LABEL, name, None, period=True)
-    ids = [(cls, v.strip()) for cls, code_ in (("Issn", "x"), ("Isbn", "z"), ("Local", "w")) for v in field.get_all(code_) if v.strip()]
     if ids or field.get("d") or field.get("b"):
         instance = ctx.minter.related_instance(title, "|".join(v for _, v in ids))
         ctx.add(instance, TYPE, bf.Instance)

@@ -9,6 +9,7 @@ Modules, one concept each:
 - ``iso2709``    tolerant ISO 2709 splitting and parsing (standard, Alma, Emiclib ``#``)
 - ``marcxml``    MARCXML with or without the namespace, one broken record never hides the rest
 - ``libol_text`` the "Ldr / #001" text export of Libol
+- ``mnemonic``   MarcEdit's ``.mrk`` text (``=245  10$a…``)
 - ``unimarc``    recognising UNIMARC so it can be refused by name
 - ``sniff``      telling the formats apart from content, not from file extensions
 - ``source``     files and directories -> raw chunks -> records, streaming

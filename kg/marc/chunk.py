@@ -12,6 +12,7 @@ ISO2709 = "iso2709"
 ISO2709_HASH = "iso2709-hash"  # Emiclib: '#' terminators, '$' subfield delimiters
 MARCXML = "marcxml"
 LIBOL_TEXT = "libol-text"
+MNEMONIC = "mnemonic"  # MarcEdit .mrk
 
 
 @dataclass(frozen=True)

@@ -6,13 +6,15 @@
 'libol-text'
 >>> sniff(b"00891nam a2200241 a 4500001001300000")
 'iso2709'
+>>> sniff(b"=LDR  00000nam a2200000 a 4500")
+'mnemonic'
 >>> sniff(b"hello") is None
 True
 """
 
 from __future__ import annotations
 
-from .chunk import ISO2709, ISO2709_HASH, LIBOL_TEXT, MARCXML
+from .chunk import ISO2709, ISO2709_HASH, LIBOL_TEXT, MARCXML, MNEMONIC
 
 _BOM = b"\xef\xbb\xbf"
 
@@ -25,6 +27,8 @@ def sniff(head: bytes) -> str | None:
         return MARCXML if b"record" in text or b"leader" in text or len(text) < 200 else None
     if text[:3].lower() == b"ldr":
         return LIBOL_TEXT
+    if text[:4].upper() == b"=LDR":
+        return MNEMONIC
     if len(text) >= 24 and text[:5].isdigit():
         if b"\x1e" in text or b"\x1d" in text:
             return ISO2709

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import BinaryIO, Iterator
 
 from ..errors import InputError, RecordError
-from . import iso2709, libol_text, marcxml
-from .chunk import ISO2709, ISO2709_HASH, LIBOL_TEXT, MARCXML, Chunk
+from . import iso2709, libol_text, marcxml, mnemonic
+from .chunk import ISO2709, ISO2709_HASH, LIBOL_TEXT, MARCXML, MNEMONIC, Chunk
 from .record import Record
 from .sniff import sniff
 from .unimarc import is_unimarc
@@ -26,6 +26,7 @@ _PARSERS = {
     ISO2709_HASH: iso2709.parse,
     MARCXML: marcxml.parse,
     LIBOL_TEXT: libol_text.parse,
+    MNEMONIC: mnemonic.parse,
 }
 
 
@@ -80,12 +81,14 @@ def chunks(path: str) -> Iterator[Chunk]:
     dialect = sniff(head)
     if dialect is None:
         stream.close()
-        raise InputError(path, "not a MARC file (expected ISO 2709, MARCXML or a Libol text export)")
+        raise InputError(path, "not a MARC file (expected ISO 2709, MARCXML, MarcEdit .mrk or a Libol text export)")
     stream.seek(0)
     if dialect == MARCXML:
         it = marcxml.split(stream, path)
     elif dialect == LIBOL_TEXT:
         it = libol_text.split(stream, path)
+    elif dialect == MNEMONIC:
+        it = mnemonic.split(stream, path)
     else:
         it = iso2709.split(stream, path, dialect)
     return _guarded(path, stream, it)
