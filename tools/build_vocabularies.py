@@ -12,6 +12,7 @@ Reads, from ``--reference`` (default ``../shared/vocab-reference`` beside the re
   (ISO 639-1 where one exists) that LC's own converter uses;
 - ``marc-languages.json``: the names of the obsolete MARC language codes the crosswalk lacks;
 - ``marc-countries.json``: MARC country codes and their names;
+- ``marc-gacs.json``: MARC geographic area codes (043) and their names;
 - ``bibframe.rdf``, ``bflc.rdf``, ``madsrdf-v1.4.0.rdf``: every class and property written here
   must be defined there (``rdfs:label`` aside), or the build stops.
 
@@ -22,11 +23,11 @@ and the hand-maintained tables of ``mappings/`` (a cataloguer corrects these, th
 - ``country_names_vi.csv`` (code,name_vi): Vietnamese names of MARC country codes.
 
 plus the tables in this module: Vietnamese language names, IANA Suppress-Script values, the
-successors of obsolete codes, and the small code lists (RDA types, schemes, issuance …) that
-the reference folder does not hold.
+successors of obsolete codes, the authorised names and Vietnamese names of geographic areas,
+and the small code lists (RDA types, schemes, issuance …) that the reference folder does not hold.
 
-Writes ``mappings/languages.csv`` and ``vocabularies/{relators,languages,countries,schemes,rda,
-admin}.ttl``.  Graphs are built with rdflib terms and serialised by rdflib (sorted, prefixed),
+Writes ``mappings/languages.csv`` and ``vocabularies/{relators,languages,countries,
+geographic-areas,schemes,rda,admin}.ttl``.  Graphs are built with rdflib terms and serialised by rdflib (sorted, prefixed),
 so two runs over the same input give byte-identical files.
 
 Choices worth knowing:
@@ -52,6 +53,20 @@ Choices worth knowing:
   old records in Vietnamese libraries still carry (``vn``, ``vs``, ``ur``, the Soviet republics
   ``rur``, ``unr`` …) come from ``OBSOLETE_COUNTRIES``, typed ``madsrdf:DeprecatedAuthority``
   with ``madsrdf:useInstead`` where there is one successor.
+- Geographic areas.  ``marc-gacs.json`` has the same shape and the same flaw (LibCrowds took
+  every ``<name>`` under each ``<gac>`` of LC's ``gacs.xml``: the authorised heading and the
+  "use for" names, which include other headings that take the same code, e.g. "Shan States" under
+  ``a-br``).  Its ids are the codes with the trailing hyphens already removed (``a-vt``), which
+  is also the last segment of the id.loc.gov IRI; ``bf:code`` gives the code as written in 043
+  $a, padded with hyphens to seven characters (``a-vt---``).  Names are trimmed, runs of spaces
+  collapsed, and two slips of LC's file undone: a name ending in its own code in brackets
+  ("Czech Republic [e-xr]") and an unmatched closing bracket ("Macedonia (Republic)]").  A code
+  with one distinct name takes it; for the 325 codes with several, ``GAC_AUTHORISED`` names the
+  authorised heading (the top-level ``<name authorized="yes">`` of LC's ``gacs.xml``, 2013
+  revision, as kept in the public repository rrasch/libpublishing), and the build checks that
+  it is one of that code's names in the JSON.  Every other name becomes a
+  ``madsrdf:variantLabel``.  ``GAC_REVIEW`` lists the codes where that was a judgement rather
+  than a lookup (two headings share the code, or the 2016 JSON differs from the 2013 file).
 """
 
 from __future__ import annotations

@@ -15,9 +15,11 @@ from ..output import FORMATS, Writer
 
 _LIBRARY = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")
 
-HELP = """Convert MARC 21 bibliographic records (ISO 2709 in UTF-8 or MARC-8, MARCXML, Libol text
-exports; files or whole directories, gzip allowed) to BIBFRAME 2.  Formats are recognised from
-content.  Records that cannot be read are reported and skipped; the rest is converted."""
+HELP = """Convert MARC 21 bibliographic records to BIBFRAME 2 RDF.  Reads ISO 2709 (UTF-8 or
+MARC-8), MARCXML, MarcEdit .mrk and Libol text exports, single files or whole directories,
+gzip allowed; the format is recognised from the content.  A record that cannot be read is
+reported and skipped, the rest is converted; authority and holdings records are reported as
+not handled yet."""
 
 
 def add_parser(sub) -> None:

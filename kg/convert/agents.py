@@ -64,6 +64,14 @@ def name_subfields(field: Field) -> list[tuple[str, str]]:
 
 
 def label(field: Field) -> str:
+    """The name subfields with the punctuation between them kept (LC Process 1.2, 7.2:
+    "Nguyễn Du, 1765-1820"), the final ISBD punctuation trimmed."""
+    return trim_period(" ".join(v.strip() for _, v in name_subfields(field) if v.strip()))
+
+
+def identity(field: Field) -> str:
+    """What the IRI is minted from: each subfield trimmed before joining, so that
+    ``$aNguyễn Du,$d1765-1820.`` and Libol's unpunctuated ``$aNguyễn Du$d1765-1820`` are one agent."""
     parts = [trim(v) for _, v in name_subfields(field)]
     return trim_period(" ".join(p for p in parts if p))
 
@@ -71,13 +79,13 @@ def label(field: Field) -> str:
 def agent(ctx: Context, field: Field, agent_kind: str | None = None) -> NamedNode | None:
     """The agent node of a name heading (minted, described once per record)."""
     text = label(field)
-    if not text:
+    if not text or not any(c == "a" and trim(v) for c, v in name_subfields(field)):
         ctx.dropped(field.tag, "name heading without a name ($a)")
         return None
     agent_kind = agent_kind or kind(field.tag, field.ind1)
 
     def make() -> NamedNode:
-        return ctx.minter.agent(agent_kind, text)
+        return ctx.minter.agent(agent_kind, identity(field))
 
     node = ctx.node(field, "agent", make)
     ctx.facts.setdefault("agent_labels", {}).setdefault(node.value, text)

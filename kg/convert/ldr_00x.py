@@ -204,7 +204,9 @@ def _edtf(kind: str, d1: str, d2: str) -> str | None:
     a, b = clean(d1), clean(d2)
     if a is None:
         return None
-    if kind in "mikq" and b and b != a:
+    if kind == "q":  # LC: <07-10>~/<11-14>~
+        return f"{a}~/{b}~" if b and b != a else f"{a}~"
+    if kind in "mik" and b and b != a:
         return f"{a}/{b}"
     if kind in "cdu":
         if b in (None, "9999"):

@@ -11,11 +11,13 @@ from ..marc.record import Field
 from ..text.punctuation import trim_period
 from .context import Context
 from .terms import TYPE, VALUE, bf, vocab
-from .works import related_work
+from .works import ctx_agent_label, related_work
 
 
 def series_relation(ctx: Context, title: str, field: Field, agent=None):
-    series = related_work(ctx, title, "Series")
+    # an 800/810/811 series is a name/title: "Toàn tập" of two authors are two series
+    key = f"{ctx_agent_label(ctx, agent)}. {title}" if agent is not None else None
+    series = related_work(ctx, title, "Series", key=key)
     if agent is not None:
         ctx.add(series, bf.contribution, _primary(ctx, agent))
     relation = ctx.thing(ctx.work, bf.relation, bf.Relation)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pyoxigraph import Literal
 
 from ..marc.record import Field
-from ..text.punctuation import trim
+from ..text.punctuation import trim, trim_period
 from .context import CATALOGUE, Context
 from .registry import handles
 from .tables import TABLES, _norm_term
@@ -48,10 +48,14 @@ def playing_time(ctx: Context, field: Field) -> None:
 
 @handles("310", "321")
 def frequency(ctx: Context, field: Field) -> None:
-    text = " ".join(trim(v) for c, v in field.subfields if c in "ab" and trim(v))
-    if text:
+    # LC: $a is the label, $b (date of the frequency) a date of its own
+    text = " ".join(trim(v) for v in field.get_all("a") if trim(v))
+    dates = [trim(v) for v in field.get_all("b") if trim(v)]
+    if text or dates:
         node = ctx.thing(ctx.instance, bf.frequency, bf.Frequency)
         ctx.literal(node, LABEL, text, CATALOGUE)
+        for d in dates:
+            ctx.add(node, bf.date, Literal(d))
 
 
 @handles("336", "337", "338")
@@ -61,7 +65,7 @@ def rda_types(ctx: Context, field: Field) -> None:
     codes = [v.strip().lower() for v in field.get_all("b") if v.strip()]
     if not codes:
         for term in field.get_all("a"):
-            code = TABLES.rda_terms.get((field.tag, _norm_term(trim(term))))
+            code = TABLES.rda_terms.get((field.tag, _norm_term(trim_period(term))))
             if code:
                 codes.append(code)
             elif trim(term):

@@ -26,7 +26,8 @@ _TRANSCRIBED = frozenset({"505", "520"})
 def note(ctx: Context, field: Field) -> None:
     row = TABLES.notes[field.tag]
     codes = row["label_subfields"]
-    text = " ".join(trim(v) if c != "a" or field.tag != "505" else v.strip() for c, v in field.subfields if c in codes and v.strip())
+    # 505 is one property made of the whole field: its punctuation is the contents' (LC Process 7.2)
+    text = " ".join(trim(v) if field.tag != "505" else v.strip() for c, v in field.subfields if c in codes and v.strip())
     text = text.strip()
     if not text:
         return

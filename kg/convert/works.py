@@ -89,8 +89,10 @@ def ctx_agent_label(ctx: Context, agent: NamedNode) -> str:
     return ctx.facts.get("agent_labels", {}).get(agent.value, "")
 
 
-def related_work(ctx: Context, label_text: str, cls: str | None = None) -> NamedNode:
-    node = ctx.minter.related_work(label_text)
+def related_work(ctx: Context, label_text: str, cls: str | None = None, key: str | None = None) -> NamedNode:
+    """A brief Work titled ``label_text``, minted from ``key`` when the title alone does not
+    identify it (a series entered under a name: "Nguyễn Du. Toàn tập")."""
+    node = ctx.minter.related_work(key or label_text)
     described = ctx.facts.setdefault("described", set())
     if node.value not in described:
         described.add(node.value)

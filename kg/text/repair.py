@@ -12,6 +12,8 @@ Real Vietnamese exports carry three kinds of damage that can be undone safely:
 
 >>> clean("Nguy\\u1ec5n Du")
 ('Nguyễn Du', ())
+>>> clean("Nguyá»…n Du")
+('Nguyễn Du', ('double-encoded UTF-8 repaired',))
 >>> clean("Thá»‹ trÆ°á»\\x9dng")
 ('Thị trường', ('double-encoded UTF-8 repaired',))
 >>> clean("Ho\\u0302\\u0300 Xua\\u0302n Hu\\u031bo\\u031bng")
@@ -24,6 +26,7 @@ import re
 import unicodedata
 
 import ftfy
+import ftfy.bad_codecs  # noqa: F401  (registers the "sloppy-windows-1252" codec)
 
 MOJIBAKE_FIXED = "double-encoded UTF-8 repaired"
 NFC_FIXED = "decomposed Unicode (NFD) normalised to NFC"
@@ -41,11 +44,24 @@ _LINEBREAKS = re.compile("[\t\n\r]")
 
 
 def fix_mojibake(text: str) -> str:
-    """Undo double-encoded UTF-8 when it is plainly there; otherwise return ``text`` unchanged."""
+    """Undo double-encoded UTF-8 when it is plainly there; otherwise return ``text`` unchanged.
+
+    ftfy first; its badness heuristics miss some short Vietnamese strings (it leaves the
+    issue's own example "Nguyá»…n" alone), so when the pattern is there and ftfy declined, the
+    whole string is re-encoded as (sloppy) Windows-1252 and decoded as UTF-8.  That round trip
+    only succeeds on genuine double encoding: ordinary Latin-1 text almost never forms valid
+    UTF-8 sequences, and text with characters outside Windows-1252 cannot be re-encoded at all.
+    """
     if not _MOJIBAKE_HINT.search(text):
         return text
     fixed = ftfy.fix_encoding(text)
-    return fixed
+    if fixed != text:
+        return fixed
+    try:
+        candidate = text.encode("sloppy-windows-1252").decode("utf-8")
+    except (UnicodeEncodeError, UnicodeDecodeError):
+        return text
+    return candidate if not _MOJIBAKE_HINT.search(candidate) else text
 
 
 def clean(text: str) -> tuple[str, tuple[str, ...]]:

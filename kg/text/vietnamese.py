@@ -34,7 +34,9 @@ _TONE_SET = frozenset(TONES)
 # vowels carrying a quality mark (after NFD these are base + U+0306/U+0302/U+031B)
 _QUALITY = frozenset("\u0306\u0302\u031b")
 _VOWELS = frozenset("aeiouyAEIOUY")
-_WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+_WORD = re.compile(r"(?:[^\W\d_]|[\u0300-\u036f])+", re.UNICODE)
+_INITIALS = frozenset("b c ch d đ g gh gi h k kh l m n ng ngh nh p ph q qu r s t th tr v x".split()) | {""}
+_FINALS = frozenset("c ch m n ng nh p t".split()) | {""}
 
 
 @lru_cache(maxsize=1 << 16)  # Vietnamese has ~7,000 distinct syllables: the cache holds them all
@@ -45,8 +47,8 @@ def _place(syllable: str) -> str:
     letters: list[list[str]] = []  # each: [base, *marks]
     for ch in d:
         if ch in _TONE_SET:
-            if tone is not None and tone != ch:
-                return syllable  # two different tones: not a Vietnamese syllable, leave it
+            if tone is not None:
+                return syllable  # two tone marks: not a Vietnamese syllable, leave it
             tone = ch
         elif unicodedata.combining(ch):
             if not letters:
@@ -74,8 +76,8 @@ def _place(syllable: str) -> str:
     nucleus = list(range(start, end))
     if not nucleus:
         return syllable
-    if end != len(bases) and not lower[end:].isalpha():
-        return syllable
+    if lower[end:] not in _FINALS or lower[:start].replace("đ", "đ") not in _INITIALS:
+        return syllable  # not a Vietnamese syllable ("café", "Zoë"): leave it as typed
     closed = end < len(bases)  # a final consonant follows the vowels
     quality = [i for i in nucleus if any(m in _QUALITY for m in letters[i][1:])]
     if quality:
