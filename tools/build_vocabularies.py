@@ -27,8 +27,8 @@ successors of obsolete codes, the authorised names and Vietnamese names of geogr
 and the small code lists (RDA types, schemes, issuance …) that the reference folder does not hold.
 
 Writes ``mappings/languages.csv`` and ``vocabularies/{relators,languages,countries,
-geographic-areas,schemes,rda,admin}.ttl``.  Graphs are built with rdflib terms and serialised by rdflib (sorted, prefixed),
-so two runs over the same input give byte-identical files.
+geographic-areas,schemes,rda,admin}.ttl``.  Graphs are built with rdflib terms and serialised
+by rdflib (sorted, prefixed), so two runs over the same input give byte-identical files.
 
 Choices worth knowing:
 
@@ -65,8 +65,8 @@ Choices worth knowing:
   authorised heading (the top-level ``<name authorized="yes">`` of LC's ``gacs.xml``, 2013
   revision, as kept in the public repository rrasch/libpublishing), and the build checks that
   it is one of that code's names in the JSON.  Every other name becomes a
-  ``madsrdf:variantLabel``.  ``GAC_REVIEW`` lists the codes where that was a judgement rather
-  than a lookup (two headings share the code, or the 2016 JSON differs from the 2013 file).
+  ``madsrdf:variantLabel``.  Six choices were judgement rather than lookup (see the comment
+  above ``GAC_AUTHORISED`` and vocabularies/README.md).  ``GAC_NAMES_VI`` gives Vietnamese names.
 """
 
 from __future__ import annotations
@@ -226,6 +226,146 @@ OBSOLETE_COUNTRIES = {
     "hk": ("Hong Kong", "cc"), "mh": ("Macao", "cc"),
 }
 
+# Authorised English heading of each geographic area code that has several names in marc-gacs.json:
+# the top-level <name authorized="yes"> of the <gac> in LC's gacs.xml (2013 revision), brackets and
+# stray spaces removed as in read_gacs().  Judgement calls, listed in vocabularies/README.md for
+# review: cc, mm, nl, r and t (two <gac> entries share the code: "Caribbean Area"/"Caribbean Sea",
+# "Mediterranean Region"/"... Sea", "Great Lakes (North America)"/"Lake States", "Arctic Ocean"/
+# "Arctic regions", "Antarctic Ocean"/"Antarctica"), and e-bn (gacs.xml 2013 has "Bosnia and
+# Hercegovina"; the 2016 JSON adds LC's later spelling, which the country list also uses).
+GAC_AUTHORISED = {
+    "a": "Asia", "a-ai": "Armenia (Republic)", "a-aj": "Azerbaijan", "a-ba": "Bahrain",
+    "a-bg": "Bangladesh", "a-br": "Burma", "a-cb": "Cambodia", "a-cc": "China",
+    "a-cc-an": "Anhui Sheng (China)", "a-cc-ch": "Zhejiang Sheng (China)",
+    "a-cc-cq": "Chongqing (China)", "a-cc-fu": "Fujian Sheng (China)",
+    "a-cc-ha": "Hainan Sheng (China)", "a-cc-he": "Heilongjiang Sheng (China)",
+    "a-cc-hh": "Hubei Sheng (China)", "a-cc-hk": "Hong Kong (China)",
+    "a-cc-ho": "Henan Sheng (China)", "a-cc-hp": "Hebei Sheng (China)",
+    "a-cc-hu": "Hunan Sheng (China)", "a-cc-im": "Inner Mongolia (China)",
+    "a-cc-ka": "Gansu Sheng (China)", "a-cc-kc": "Guangxi Zhuangzu Zizhiqu (China)",
+    "a-cc-ki": "Jiangxi Sheng (China)", "a-cc-kn": "Guangdong Sheng (China)",
+    "a-cc-kr": "Jilin Sheng (China)", "a-cc-ku": "Jiangsu Sheng (China)",
+    "a-cc-kw": "Guizhou Sheng (China)", "a-cc-lp": "Liaoning Sheng (China)",
+    "a-cc-mh": "Macau (China : Special Administrative Region)",
+    "a-cc-nn": "Ningxia Huizu Zizhiqu (China)", "a-cc-pe": "Beijing (China)",
+    "a-cc-sh": "Shanxi Sheng (China)", "a-cc-sp": "Shandong Sheng (China)",
+    "a-cc-ss": "Shaanxi Sheng (China)", "a-cc-su": "Xinjiang Uygur Zizhiqu (China)",
+    "a-cc-sz": "Sichuan Sheng (China)", "a-cc-ti": "Tibet (China)", "a-cc-tn": "Tianjin (China)",
+    "a-cc-ts": "Qinghai Sheng (China)", "a-cc-yu": "Yunnan Sheng (China)",
+    "a-ccg": "Yangtze River (China)", "a-cck": "Kunlun Mountains (China and India)",
+    "a-ccp": "Bo Hai (China)", "a-ccs": "Xi River (China)", "a-ccy": "Yellow River (China)",
+    "a-ce": "Sri Lanka", "a-ch": "Taiwan", "a-em": "Timor-Leste", "a-gs": "Georgia (Republic)",
+    "a-ii": "India", "a-io": "Indonesia", "a-iq": "Iraq", "a-ir": "Iran", "a-is": "Israel",
+    "a-ja": "Japan", "a-jo": "Jordan", "a-kg": "Kyrgyzstan", "a-kn": "Korea (North)",
+    "a-ko": "Korea (South)", "a-kz": "Kazakhstan", "a-mk": "Oman", "a-mp": "Mongolia",
+    "a-my": "Malaysia", "a-nw": "New Guinea", "a-ph": "Philippines", "a-pk": "Pakistan",
+    "a-pp": "Papua New Guinea", "a-si": "Singapore", "a-sy": "Syria", "a-ta": "Tajikistan",
+    "a-th": "Thailand", "a-tk": "Turkmenistan", "a-ts": "United Arab Emirates", "a-tu": "Turkey",
+    "a-uz": "Uzbekistan", "a-vt": "Vietnam", "a-ye": "Yemen (Republic)",
+    "aa": "Amur River (China and Russia)", "ab": "Bengal, Bay of", "ac": "Asia, Central",
+    "ae": "East Asia", "af": "Thailand, Gulf of", "ag": "Mekong River", "ai": "Indochina",
+    "am": "Malaya", "ao": "South China Sea", "aopf": "Paracel Islands", "aoxp": "Spratly Islands",
+    "ar": "Arabian Peninsula", "as": "Southeast Asia", "at": "Tien Shan", "au": "Arabian Sea",
+    "aw": "Middle East", "awba": "West Bank", "awgz": "Gaza Strip", "ay": "Yellow Sea",
+    "az": "South Asia", "b": "Commonwealth countries", "cc": "Caribbean Area",
+    "cl": "Latin America", "d": "Developing countries", "dd": "Developed countries", "e": "Europe",
+    "e-aa": "Albania", "e-au": "Austria", "e-bn": "Bosnia and Herzegovina", "e-bu": "Bulgaria",
+    "e-bw": "Belarus", "e-ci": "Croatia", "e-fi": "Finland", "e-fr": "France",
+    "e-ge": "Germany (East)", "e-gi": "Gibraltar", "e-gr": "Greece", "e-gw": "Germany (West)",
+    "e-gx": "Germany", "e-hu": "Hungary", "e-ie": "Ireland", "e-it": "Italy", "e-mv": "Moldova",
+    "e-ne": "Netherlands", "e-no": "Norway", "e-po": "Portugal", "e-rm": "Romania",
+    "e-ru": "Russia (Federation)", "e-sp": "Spain", "e-sw": "Sweden", "e-uk": "Great Britain",
+    "e-uk-en": "England", "e-uk-ni": "Northern Ireland", "e-uk-st": "Scotland",
+    "e-uk-ui": "Great Britain Miscellaneous Island Dependencies", "e-un": "Ukraine",
+    "e-ur": "Soviet Union", "e-urc": "Central Chernozem Region (Russia)",
+    "e-ure": "Siberia, Eastern (Russia)", "e-urf": "Russian Far East (Russia)",
+    "e-urn": "Soviet Union, Northwestern", "e-urr": "Caucasus, Northern (Russia)",
+    "e-urs": "Siberia (Russia)", "e-urw": "Siberia, Western (Russia)", "e-vc": "Vatican City",
+    "e-xn": "Macedonia (Republic)", "e-xo": "Slovakia", "e-xr": "Czech Republic",
+    "e-yu": "Yugoslavia", "ec": "Europe, Central", "ed": "Balkan Peninsula",
+    "ee": "Europe, Eastern", "el": "Benelux countries", "en": "Europe, Northern", "ep": "Pyrenees",
+    "es": "Europe, Southern", "ew": "Europe, Western", "f": "Africa", "f-ae": "Algeria",
+    "f-ao": "Angola", "f-bd": "Burundi", "f-bs": "Botswana", "f-cd": "Chad",
+    "f-cf": "Congo (Brazzaville)", "f-cg": "Congo (Democratic Republic)", "f-cm": "Cameroon",
+    "f-cx": "Central African Republic", "f-dm": "Benin", "f-eg": "Equatorial Guinea",
+    "f-et": "Ethiopia", "f-ft": "Djibouti", "f-gh": "Ghana", "f-gv": "Guinea",
+    "f-iv": "Côte d'Ivoire", "f-ke": "Kenya", "f-lo": "Lesotho", "f-ly": "Libya",
+    "f-mg": "Madagascar", "f-ml": "Mali", "f-mr": "Morocco", "f-mw": "Malawi", "f-mz": "Mozambique",
+    "f-ng": "Niger", "f-nr": "Nigeria", "f-pg": "Guinea-Bissau", "f-rh": "Zimbabwe",
+    "f-rw": "Rwanda", "f-sa": "South Africa", "f-sd": "South Sudan",
+    "f-sf": "Sao Tome and Principe", "f-sh": "Spanish North Africa", "f-sj": "Sudan",
+    "f-so": "Somalia", "f-ss": "Western Sahara", "f-sx": "Namibia", "f-tg": "Togo",
+    "f-tz": "Tanzania", "f-ua": "Egypt", "f-uv": "Burkina Faso", "f-za": "Zambia",
+    "fb": "Africa, Sub-Saharan", "fc": "Africa, Central", "fd": "Sahara", "fe": "Africa, Eastern",
+    "ff": "Africa, North", "fh": "Africa, Northeast", "fq": "Africa, French-speaking Equatorial",
+    "fr": "Great Rift Valley", "fs": "Africa, Southern", "fw": "Africa, West",
+    "fz": "Zambezi River", "h": "French Community", "i": "Indian Ocean",
+    "i-bi": "British Indian Ocean Territory", "i-cq": "Comoros",
+    "i-fs": "Terres australes et antarctiques françaises", "i-hm": "Heard and McDonald Islands",
+    "i-xb": "Cocos (Keeling) Islands", "l": "Atlantic Ocean", "ln": "North Atlantic Ocean",
+    "lnaz": "Azores", "lncv": "Cabo Verde", "lnfa": "Faroe Islands", "lnma": "Madeira Islands",
+    "lnsb": "Svalbard (Norway)", "ls": "South Atlantic Ocean", "lsfk": "Falkland Islands",
+    "lsxj": "Saint Helena", "lsxs": "South Georgia and South Sandwich Islands",
+    "ma": "Arab countries", "me": "Eurasia", "mm": "Mediterranean Region", "mr": "Red Sea",
+    "n": "North America", "n-cn": "Canada", "n-cn-bc": "British Columbia",
+    "n-cn-nf": "Newfoundland and Labrador", "n-cnp": "Prairie Provinces", "n-mx": "Mexico",
+    "n-us": "United States", "n-us-ar": "Arkansas", "n-us-ca": "California",
+    "n-us-dc": "Washington (D.C.)", "n-us-hi": "Hawaii", "n-us-md": "Maryland",
+    "n-us-mo": "Missouri", "n-us-ok": "Oklahoma", "n-us-or": "Oregon", "n-us-va": "Virginia",
+    "n-us-wa": "Washington (State)", "n-usa": "Appalachian Mountains", "n-usc": "Middle West",
+    "n-use": "Northeastern States", "n-usl": "Middle Atlantic States", "n-usp": "West (U.S.)",
+    "n-ust": "Southwest, New", "n-usu": "Southern States", "n-xl": "Saint Pierre and Miquelon",
+    "nc": "Central America", "ncbh": "Belize", "nccz": "Canal Zone", "nces": "El Salvador",
+    "nl": "Great Lakes (North America)", "nm": "Mexico, Gulf of", "nw": "West Indies",
+    "nwaq": "Antigua and Barbuda", "nwaw": "Aruba", "nwbn": "Bonaire", "nwco": "Curaçao",
+    "nweu": "Sint Eustatius", "nwgd": "Grenada", "nwgp": "Guadeloupe", "nwla": "Antilles, Lesser",
+    "nwsc": "Saint-Barthélemy", "nwsd": "Saba", "nwsn": "Sint Maarten", "nwst": "Saint-Martin",
+    "nwtc": "Turks and Caicos Islands", "nwtr": "Trinidad and Tobago",
+    "nwuc": "United States Miscellaneous Caribbean Islands", "nwvb": "British Virgin Islands",
+    "nwvi": "Virgin Islands of the United States", "nwxa": "Anguilla",
+    "nwxi": "Saint Kitts and Nevis", "nwxk": "Saint Lucia",
+    "nwxm": "Saint Vincent and the Grenadines", "p": "Pacific Ocean", "pn": "North Pacific Ocean",
+    "po": "Oceania", "poas": "American Samoa", "pobp": "Solomon Islands", "poea": "Easter Island",
+    "pofp": "French Polynesia", "pokb": "Kiribati", "pomi": "Micronesia (Federated States)",
+    "ponl": "New Caledonia", "ponn": "Vanuatu", "ponu": "Nauru", "popl": "Palau",
+    "posh": "Samoan Islands", "potl": "Tokelau", "poto": "Tonga", "potv": "Tuvalu",
+    "poup": "United States Miscellaneous Pacific Islands", "powf": "Wallis and Futuna Islands",
+    "pows": "Samoa", "poxd": "Mariana Islands", "poxe": "Marshall Islands",
+    "ps": "South Pacific Ocean", "r": "Arctic regions", "s": "South America",
+    "s-fg": "French Guiana", "s-gy": "Guyana", "s-sr": "Suriname", "sn": "Andes",
+    "sp": "Rio de la Plata (Argentina and Uruguay)", "t": "Antarctica", "u-at": "Australia",
+    "u-at-ac": "Australian Capital Territory", "u-at-no": "Northern Territory",
+    "u-at-qn": "Queensland", "u-at-we": "Western Australia", "u-atc": "Central Australia",
+    "u-ate": "Eastern Australia", "u-atn": "Northern Australia", "w": "Tropics",
+    "zma": "Mars (Planet)", "zo": "Outer space",
+}
+
+# Vietnamese names of the geographic areas Vietnamese libraries meet most (rdfs:label@vi).
+GAC_NAMES_VI = {
+    "a": "Châu Á", "e": "Châu Âu", "f": "Châu Phi", "n": "Bắc Mỹ", "s": "Nam Mỹ", "nc": "Trung Mỹ",
+    "cl": "Mỹ Latinh", "po": "Châu Đại Dương", "t": "Châu Nam Cực", "x": "Trái Đất",
+    "a-vt": "Việt Nam", "a-cc": "Trung Quốc", "a-ja": "Nhật Bản", "a-ko": "Hàn Quốc",
+    "a-kn": "Triều Tiên", "a-kr": "Bán đảo Triều Tiên", "a-ls": "Lào", "a-cb": "Campuchia",
+    "a-th": "Thái Lan", "a-br": "Myanmar", "a-my": "Malaysia", "a-si": "Singapore",
+    "a-io": "Indonesia", "a-ph": "Philippines", "a-bx": "Brunei", "a-em": "Đông Timor",
+    "a-ii": "Ấn Độ", "a-ch": "Đài Loan", "a-cc-hk": "Hồng Kông (Trung Quốc)",
+    "a-cc-mh": "Ma Cao (Trung Quốc)", "a-cc-ti": "Tây Tạng (Trung Quốc)", "a-mp": "Mông Cổ",
+    "a-pk": "Pakistan", "a-bg": "Bangladesh", "a-np": "Nepal", "a-ce": "Sri Lanka", "a-ir": "Iran",
+    "a-iq": "Iraq", "a-is": "Israel", "a-tu": "Thổ Nhĩ Kỳ", "a-su": "Ả Rập Xê Út",
+    "as": "Đông Nam Á", "ae": "Đông Á", "ac": "Trung Á", "az": "Nam Á", "aw": "Trung Đông",
+    "ai": "Đông Dương", "ag": "Sông Mê Kông", "ao": "Biển Đông", "aopf": "Quần đảo Hoàng Sa",
+    "aoxp": "Quần đảo Trường Sa", "af": "Vịnh Thái Lan", "n-us": "Hoa Kỳ", "n-cn": "Canada",
+    "n-mx": "Mexico", "nwcu": "Cuba", "s-bl": "Brazil", "s-ag": "Argentina", "u-at": "Úc",
+    "u-nz": "New Zealand", "f-ua": "Ai Cập", "f-sa": "Nam Phi", "e-fr": "Pháp", "e-uk": "Anh",
+    "e-uk-st": "Scotland", "e-uk-wl": "Xứ Wales", "e-uk-ni": "Bắc Ireland", "e-gx": "Đức",
+    "e-gw": "Tây Đức", "e-ge": "Đông Đức", "e-ru": "Nga", "e-ur": "Liên Xô", "e-it": "Ý",
+    "e-sp": "Tây Ban Nha", "e-po": "Bồ Đào Nha", "e-ne": "Hà Lan", "e-be": "Bỉ", "e-sz": "Thụy Sĩ",
+    "e-au": "Áo", "e-sw": "Thụy Điển", "e-no": "Na Uy", "e-dk": "Đan Mạch", "e-fi": "Phần Lan",
+    "e-pl": "Ba Lan", "e-cs": "Tiệp Khắc", "e-xr": "Cộng hòa Séc", "e-xo": "Slovakia",
+    "e-hu": "Hungary", "e-rm": "Romania", "e-bu": "Bulgaria", "e-un": "Ukraina", "e-bw": "Belarus",
+    "e-gr": "Hy Lạp", "e-ie": "Ireland", "e-yu": "Nam Tư", "ee": "Đông Âu", "ew": "Tây Âu",
+}
+
 # Schemes: (IRI, code, English label, Vietnamese label)
 CLASS_SCHEMES = [
     ("ddc", "Dewey Decimal Classification", "Khung phân loại thập phân Dewey (DDC)"),
@@ -375,6 +515,8 @@ RECORD_STATUS = [
     ("c", "corrected or revised", "đã sửa chữa hoặc hiệu đính"),
     ("d", "deleted", "đã xóa"),
     ("p", "increase in encoding level from prepublication", "nâng mức từ biên mục trước xuất bản"),
+    # status of identifiers (MARC $z "canceled/invalid"), as LC's converter writes it
+    ("cancinv", "canceled or invalid", "đã hủy hoặc không hợp lệ"),
 ]
 ENCODING_LEVELS = [
     ("f", "full", "đầy đủ"),
@@ -508,6 +650,7 @@ SCHEME_LABELS = {
     "relators": ("MARC Code List for Relators", "Danh mục mã vai trò MARC"),
     "languages": ("MARC List for Languages", "Danh mục mã ngôn ngữ MARC"),
     "countries": ("MARC List for Countries", "Danh mục mã quốc gia MARC"),
+    "geographicAreas": ("MARC List for Geographic Areas", "Danh mục mã khu vực địa lý MARC"),
     "classSchemes": ("Classification Scheme Source Codes", "Mã nguồn khung phân loại"),
     "subjectSchemes": ("Subject Heading and Term Source Codes", "Mã nguồn tiêu đề đề mục"),
     "contentTypes": ("Content Types", "Loại nội dung"),
@@ -683,6 +826,58 @@ def read_countries(ref: Path) -> dict[str, tuple[str, str | None]]:
     return out
 
 
+def gac_name(text: str, code: str) -> str:
+    """A name of marc-gacs.json as LC meant it: NFC, trimmed, no own code in brackets.
+
+    >>> gac_name("Czech Republic [e-xr]", "e-xr")
+    'Czech Republic'
+    >>> gac_name("Macedonia (Republic)]", "e-xn")
+    'Macedonia (Republic)'
+    >>> gac_name("Jiangsu Sheng (China)  ", "a-cc-ku")
+    'Jiangsu Sheng (China)'
+    """
+    name = " ".join(unicodedata.normalize("NFC", text).split())
+    name = re.sub(r"\s*\[" + re.escape(code) + r"\]$", "", name)
+    if name.endswith("]") and "[" not in name:
+        name = name[:-1].rstrip()
+    return name
+
+
+# Codes LibCrowds' 2016 snapshot lost (its rows are keyed by name text, and these three states'
+# names collide with other rows): current codes of LC's list that real records use (LC's Books
+# All 2014 sample in shared/data/marc has n-us-ma).
+GAC_MISSING = {"n-us-fl": "Florida", "n-us-ma": "Massachusetts", "n-us-ne": "Nebraska"}
+
+
+def read_gacs(ref: Path) -> dict[str, tuple[str, list[str]]]:
+    """code -> (authorised English name, the other names sorted)."""
+    names: dict[str, set[str]] = defaultdict(set)
+    for code, name in GAC_MISSING.items():
+        names[code].add(name)
+    for row in json.loads((ref / "marc-gacs.json").read_text(encoding="utf-8")):
+        code = row["id"].strip().lower()
+        if not re.fullmatch(r"[a-z]{1,4}(-[a-z]{1,3}){0,2}", code) or len(code) > 7:
+            raise BuildError(f"marc-gacs.json: {code!r} is not a geographic area code")
+        names[code].add(gac_name(row["text"], code))
+    out: dict[str, tuple[str, list[str]]] = {}
+    for code, forms in names.items():
+        forms.discard("")
+        if len(forms) == 1:
+            (name,) = forms
+            if code in GAC_AUTHORISED and GAC_AUTHORISED[code] != name:
+                raise BuildError(f"GAC_AUTHORISED[{code!r}] is not its only name {name!r}")
+        else:
+            name = GAC_AUTHORISED.get(code, "")
+            if name not in forms:
+                raise BuildError(f"geographic area {code}: GAC_AUTHORISED must name one of {sorted(forms)}")
+        out[code] = (name, sorted(forms - {name}))
+    for table in (GAC_AUTHORISED, GAC_NAMES_VI):
+        unknown = sorted(set(table) - set(out))
+        if unknown:
+            raise BuildError(f"geographic areas not in marc-gacs.json: {', '.join(unknown)}")
+    return out
+
+
 def defined_terms(ref: Path) -> set[URIRef]:
     """Every class and property that bibframe.rdf, bflc.rdf and madsrdf define."""
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # the dcterms:modified dateTime warnings
@@ -823,6 +1018,17 @@ def countries_graph(countries: dict[str, tuple[str, str | None]], names_vi: dict
     return g
 
 
+def gacs_graph(gacs: dict[str, tuple[str, list[str]]]) -> Graph:
+    g = new_graph()
+    scheme = add_scheme(g, "geographicAreas")
+    for code, (name, variants) in gacs.items():
+        node = add_concept(g, f"{ID}geographicAreas/{code}", [BF.GeographicCoverage], code.ljust(7, "-"),
+                           name, GAC_NAMES_VI.get(code, ""), scheme)
+        for variant in variants:
+            g.add((node, MADS.variantLabel, Literal(variant, lang="en")))
+    return g
+
+
 def schemes_graph() -> Graph:
     g = new_graph()
     classes = add_scheme(g, "classSchemes")
@@ -896,6 +1102,7 @@ def build(ref: Path) -> dict[Path, str]:
         "relators.ttl": relators_graph(relators, labels_vi),
         "languages.ttl": languages_graph(languages),
         "countries.ttl": countries_graph(countries, names_vi),
+        "geographic-areas.ttl": gacs_graph(read_gacs(ref)),
         "schemes.ttl": schemes_graph(),
         "rda.ttl": rda_graph(),
         "admin.ttl": admin_graph(),

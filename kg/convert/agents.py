@@ -104,6 +104,22 @@ def agent(ctx: Context, field: Field, agent_kind: str | None = None) -> NamedNod
     return node
 
 
+def named_agent(ctx: Context, text: str, agent_kind: str = "Agent") -> NamedNode | None:
+    """An agent known only by a transcribed name (a publisher in 260/264 $b, a granting
+    institution in 502 $c, a name in a linking entry): minted like a heading, so users can link
+    to it, typed ``bf:Agent`` unless the field says more."""
+    text = trim_period(text.strip("()[] "))
+    if not text:
+        return None
+    node = ctx.minter.agent(agent_kind, text)
+    described = ctx.facts.setdefault("described", set())
+    if node.value not in described:
+        described.add(node.value)
+        ctx.add(node, TYPE, bf[agent_kind])
+        ctx.add(node, LABEL, Literal(text))
+    return node
+
+
 def _authority_links(ctx: Context, node, field: Field) -> None:
     for code in ("0", "1"):
         for value in field.get_all(code):
@@ -132,13 +148,13 @@ def roles(ctx: Context, field: Field) -> list:
             if v not in seen:
                 seen.add(v)
                 out.append(NamedNode(v))
-        elif _RELATOR_CODE.match(v.lower().rstrip(".")):
+        elif _RELATOR_CODE.match(v.lower().rstrip(".")) and v.lower().rstrip(".") in TABLES.relator_codes:
             code = v.lower().rstrip(".")
             if code not in seen:
                 seen.add(code)
                 out.append(vocab("relators", code))
         elif v:
-            ctx.dropped(field.tag, f"$4 {v!r} is neither a relator code nor a URI")
+            ctx.dropped(field.tag, f"$4 {v!r} is neither a MARC relator code nor a URI")
     term_code = "j" if field.tag[1:] == "11" else "e"
     for value in field.get_all(term_code):
         # one $e may hold several roles: "biên soạn, dịch"

@@ -59,7 +59,7 @@ def convert_bibliographic(record: Record, minter: Minter, as_quads: bool = False
             ctx.unhandled.add(f.tag)
             continue
         _run(ctx, handler, f)
-    parallels, problems = pair(record)
+    parallels, problems = pair(record) if any(f.tag == "880" for f in record.fields) else ((), ())
     for message in problems:
         ctx.problems.append(Problem(message, DROPPED if "dropped" in message else "repaired", "880"))
     for p in parallels:

@@ -51,10 +51,11 @@ class Minter:
         self.library = library
         self.lib = _seg(library)
 
-    def record_id(self, control_number: str | None, content: str) -> str:
+    def record_id(self, control_number: str | None, content=None, record=None) -> str:
+        """The record's path segment: its 001, or ``x-`` + a hash of ``content(record)``."""
         if control_number:
             return _seg(control_number)
-        return "x-" + digest(content, 16)
+        return "x-" + digest(content(record), 16)
 
     def work(self, rid: str) -> NamedNode:
         return NamedNode(f"{self.base}work/{self.lib}/{rid}")

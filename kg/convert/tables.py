@@ -143,6 +143,30 @@ class Tables:
         )
 
     @cached_property
+    def relator_codes(self) -> frozenset[str]:
+        """Codes of ``vocabularies/relators.ttl``: a $4 outside it is reported, not emitted."""
+        from pyoxigraph import RdfFormat, parse
+
+        prefix = "http://id.loc.gov/vocabulary/relators/"
+        return frozenset(
+            t.subject.value[len(prefix):]
+            for t in parse(path=str(vocabulary_path("relators.ttl")), format=RdfFormat.TURTLE)
+            if t.subject.value.startswith(prefix)
+        )
+
+    @cached_property
+    def geographic_areas(self) -> frozenset[str]:
+        """Codes (trailing hyphens removed) of ``vocabularies/geographic-areas.ttl``."""
+        from pyoxigraph import RdfFormat, parse
+
+        prefix = "http://id.loc.gov/vocabulary/geographicAreas/"
+        return frozenset(
+            t.subject.value[len(prefix):]
+            for t in parse(path=str(vocabulary_path("geographic-areas.ttl")), format=RdfFormat.TURTLE)
+            if t.subject.value.startswith(prefix)
+        )
+
+    @cached_property
     def country_aliases(self) -> dict[str, str]:
         return {r["value"]: r["code"] for r in rows("country_aliases.csv")}
 

@@ -136,8 +136,10 @@ def languages(ctx: Context, field: Field) -> None:
 def geographic_area(ctx: Context, field: Field) -> None:
     for value in field.get_all("a"):
         code = value.strip().rstrip("-").lower()
-        if code:
+        if code in TABLES.geographic_areas:
             ctx.add(ctx.work, bf.geographicCoverage, vocab("geographicAreas", code))
+        elif code:
+            ctx.dropped("043", f"$a {value!r} is not a current MARC geographic area code")
 
 
 @handles("044")

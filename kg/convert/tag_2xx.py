@@ -14,6 +14,7 @@ from pyoxigraph import Literal
 
 from ..marc.record import Field
 from ..text.punctuation import trim, trim_period
+from .agents import named_agent
 from .context import CATALOGUE, ITEM, Context, bcp47
 from .ldr_00x import publication_facts
 from .registry import handles
@@ -160,8 +161,9 @@ def _values(ctx: Context, node, field: Field, place: str, agent: str, date: str)
         ctx.literal(p, LABEL, v.strip("()[] "), ITEM, period=False)
         ctx.literal(node, bflc.simplePlace, v.strip("()[] "), ITEM)
     for v in field.get_all(agent):
-        a = ctx.thing(node, bf.agent, bf.Agent)
-        ctx.literal(a, LABEL, v, ITEM, period=True)
+        a = named_agent(ctx, v)
+        if a is not None:
+            ctx.add(node, bf.agent, a)
         ctx.literal(node, bflc.simpleAgent, v, ITEM, period=True)
     for v in field.get_all(date):
         ctx.literal(node, bflc.simpleDate, v, None, period=True)

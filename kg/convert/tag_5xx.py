@@ -13,6 +13,7 @@ from pyoxigraph import Literal, NamedNode
 
 from ..marc.record import Field
 from ..text.punctuation import trim
+from .agents import named_agent
 from .context import CATALOGUE, ITEM, Context
 from .registry import handles
 from .tables import TABLES
@@ -51,8 +52,9 @@ def note(ctx: Context, field: Field) -> None:
         for v in field.get_all("b"):
             ctx.literal(node, bf.degree, v, CATALOGUE, period=True)
         for v in field.get_all("c"):
-            inst = ctx.thing(node, bf.grantingInstitution, bf.Agent)
-            ctx.literal(inst, LABEL, v, None, period=True)
+            inst = named_agent(ctx, v, "Organization")
+            if inst is not None:
+                ctx.add(node, bf.grantingInstitution, inst)
         for v in field.get_all("d"):
             ctx.literal(node, bf.date, v, None, period=True)
     for url in field.get_all("u"):

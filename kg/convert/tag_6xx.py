@@ -34,7 +34,7 @@ def _scheme(ctx: Context, field: Field) -> tuple[NamedNode | None, str]:
     source = TABLES.thesauri.get(ind2, "")
     if source == "$2":
         code = (field.get("2") or "").strip().lower()
-        code = "".join(ch for ch in code if ch.isalnum() or ch in "-.")
+        code = "".join(ch for ch in code if ch.isalnum() or ch in "-.").strip(".")
         if not code:
             return None, ""
         return vocab("subjectSchemes", code), code
@@ -85,9 +85,10 @@ def subject(ctx: Context, field: Field) -> None:
         ctx.add(ctx.work, predicate, agent)
         ctx.nodes[(id(field), "subject")] = agent
         return
-    if field.get("t") is not None and not subdivisions and field.tag in ("600", "610", "611", "630"):
+    # a name/title (6X0 $t) or a uniform title (630, whose title is in $a) without subdivisions
+    if (field.get("t") is not None or field.tag == "630") and not subdivisions and field.tag in ("600", "610", "611", "630"):
         agent = agents.agent(ctx, field) if is_name else None
-        t = _component_label(field, "tfklmnoprs")
+        t = _component_label(field, "tfklmnoprs") if is_name else ""
         node = hub(ctx, t, field, agent, codes="tfklmnoprs" if is_name else "adfghklmnoprst")
         if node is not None:
             ctx.add(ctx.work, predicate, node)

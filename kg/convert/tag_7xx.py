@@ -11,6 +11,8 @@ ConvSpec-720_740-758, ConvSpec-760-788-Links).
 
 from __future__ import annotations
 
+import re
+
 from pyoxigraph import Literal, NamedNode
 
 from ..marc.record import Field
@@ -23,6 +25,7 @@ from .terms import LABEL, TYPE, VALUE, bf, vocab
 from .works import hub, related_work, title_label
 
 _LINKING_TAGS = sorted({tag for tag, _ in TABLES.linking})
+_PAREN = re.compile(r"^\(([^)]{1,40})\)\s*(\S.*)$")
 
 
 def _relate(ctx: Context, target, ind2: str) -> None:
@@ -108,7 +111,8 @@ def linking_entry(ctx: Context, field: Field) -> None:
     code = TABLES.linking.get((field.tag, field.ind2)) or TABLES.linking.get((field.tag, "*"))
     ids = [(cls, v.strip()) for cls, code_ in (("Issn", "x"), ("Isbn", "z"), ("Local", "w"), ("Local", "o"))
            for v in field.get_all(code_) if v.strip()]
-    title = trim_period(field.get("t") or field.get("s") or field.get("a") or "")
+    # LC: the uniform title $s is the Work's title; without it, the title $t
+    title = trim_period(field.get("s") or field.get("t") or field.get("a") or "")
     if not title and ids:
         # "$i Online version: $w (OCoLC)…": the related resource is known only by its numbers
         title = "; ".join(v for _, v in ids)
@@ -118,17 +122,29 @@ def linking_entry(ctx: Context, field: Field) -> None:
     work = related_work(ctx, title)
     name = field.get("a")
     if name and field.get("t"):
-        c = ctx.thing(work, bf.contribution, bf.Contribution)
-        agent = ctx.thing(c, bf.agent, bf.Agent)
-        ctx.literal(agent, LABEL, name, None, period=True)
+        agent = agents.named_agent(ctx, name)
+        if agent is not None:
+            c = ctx.thing(work, bf.contribution, bf.Contribution)
+            ctx.add(c, bf.agent, agent)
     if ids or field.get("d") or field.get("b"):
         instance = ctx.minter.related_instance(title, "|".join(v for _, v in ids))
         ctx.add(instance, TYPE, bf.Instance)
         ctx.add(instance, bf.instanceOf, work)
         ctx.add(instance, LABEL, Literal(title))
         for cls, value in ids:
+            assigner = None
+            m = _PAREN.match(value) if cls == "Local" else None
+            if m:  # LC: "$w (DLC)…" an Lccn, "(OCoLC)…" an OCLC number, else the agency as assigner
+                assigner, value = m.group(1).strip(), m.group(2).strip()
+                if assigner.upper() in ("OCOLC", "OCLC"):
+                    cls, assigner, value = "OclcNumber", None, re.sub(r"^(ocm|ocn|on)", "", value)
+                elif assigner.upper() == "DLC":
+                    cls = "Lccn"
             ident = ctx.thing(instance, bf.identifiedBy, bf[cls])
             ctx.add(ident, VALUE, Literal(value))
+            if assigner:
+                org = ctx.thing(ident, bf.assigner, bf.Organization)
+                ctx.add(org, bf.code, Literal(assigner))
         for v in field.get_all("d"):
             ctx.literal(instance, bf.provisionActivityStatement, v, ITEM, period=True)
         for v in field.get_all("b"):

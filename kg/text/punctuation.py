@@ -48,7 +48,8 @@ _EDGE = frozenset(" /:;=,+\t\n\r")
 def trim(text: str) -> str:
     if not text:
         return text
-    if text[-1] not in _EDGE and text[0] not in _EDGE and "  " not in text:
+    last, first = text[-1], text[0]
+    if not (last in _EDGE or first in _EDGE or last.isspace() or first.isspace()) and "  " not in text:
         return text
     text = _TRAILING.sub("", text)
     text = _LEADING.sub("", text)

@@ -115,7 +115,7 @@ def test_strict_stops_at_first_problem_with_exit_4(tmp_path):
 
 
 def test_strict_passes_clean_input(tmp_path):
-    kg("convert", str(MARC / "bib_utf8" / "qa_BooksAll.2014.part01-0001.mrc"), "--library", "X", "--strict",
+    kg("convert", str(MARC / "bib_marc8" / "pymarc_test.dat"), "--library", "X", "--strict",
        "-o", str(tmp_path / "o.nt"))
 
 

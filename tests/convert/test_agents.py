@@ -146,10 +146,6 @@ def test_111_roles_come_from_j_not_e():
     assert out.values(CONTRIB + " ?a rdfs:label ?v") == ["Hội nghị Việt Nam học Ban tổ chức"]
 
 
-def test_no_role_given_gives_no_role():
-    assert roles(r"=700  1\$aHuỳnh, Sanh Thông") == []
-
-
 # -- $0 and $1 --------------------------------------------------------------------------------
 
 

@@ -157,9 +157,12 @@ def test_041_libol_capitalised_code():
     assert out.problems == []
 
 
-def test_041_run_together_codes_are_split():
-    out = convert(rec(r"=041  0\$avieengfre"))
-    assert languages(out) == [ID + "languages/eng", ID + "languages/fre", ID + "languages/vie"]
+@pytest.mark.parametrize("value, codes", [("vieeng", ["eng", "vie"]), ("vieengfre", ["eng", "fre", "vie"]),
+                                          ("VIEENG", ["eng", "vie"])])
+def test_041_run_together_codes_are_split(value, codes):
+    out = convert(rec(f"=041  0\\$a{value}"))
+    assert languages(out) == [ID + "languages/" + c for c in codes]
+    assert out.problems == []
 
 
 def test_041_language_already_from_008_is_not_repeated_and_not_reported():
@@ -252,7 +255,7 @@ def test_classification_tag_gives_class_and_scheme_of_the_table(row):
     out = convert(rec(f"={row['tag']}  \\\\$a123.45$2xyz"))
     assert out.values(CLASS + " ?c bf:classificationPortion '123.45' ; a ?v") == [BF + row["class"]]
     scheme = {"084": "xyz", "086": "xyz"}.get(row["tag"], row["scheme"])
-    assert out.values(CLASS + " ?c bf:source ?v") == [ID + "classSchemes/" + scheme]
+    assert out.values(CLASS + " ?c bf:source ?v") == ([ID + "classSchemes/" + scheme] if scheme else [])
 
 
 def test_050_portion_and_item_and_ind2_0_assigner_dlc():

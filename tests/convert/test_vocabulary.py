@@ -1,0 +1,74 @@
+"""Every class and property the converter emits exists in BIBFRAME 2.6, bflc or MADS/RDF 1.4,
+and every code-list IRI it emits is described in ``vocabularies/``.
+
+The output checked is the conversion of every bibliographic record in ``../shared/data/marc``
+and of the demo catalogues, so a term used by any handler on real data is covered.
+"""
+
+import logging
+from collections import Counter
+
+import pyoxigraph
+import pytest
+import rdflib
+from conftest import MARC, ROOT
+
+from kg.batch import Options, run
+from kg.convert.terms import BF, BFLC, MADS, RDF, RDFS, OWL
+from kg.marc.source import expand
+
+REF = ROOT.parent / "shared" / "vocab-reference"
+ID = "http://id.loc.gov/vocabulary/"
+OPEN_ENDED = {"subjectSchemes", "classSchemes"}  # codes come from $2: MARC source lists are open
+
+
+@pytest.fixture(scope="module")
+def output():
+    chunks = []
+    paths = [p for p in expand([str(MARC), str(ROOT / "kg" / "demo" / "data")]) if not p.endswith(".md")]
+    run(paths, Options("TEST", "http://example.org/", fmt="nt"), chunks.append, lambda p: None)
+    return list(pyoxigraph.parse(b"".join(chunks), format=pyoxigraph.RdfFormat.N_TRIPLES))
+
+
+@pytest.fixture(scope="module")
+def defined():
+    logging.getLogger("rdflib").setLevel(logging.ERROR)  # LC's files have padded xsd:dateTime literals
+    terms = set()
+    for name in ("bibframe.rdf", "bflc.rdf", "madsrdf-v1.4.0.rdf"):
+        g = rdflib.Graph()
+        g.parse(REF / name)
+        terms |= {str(s) for s in g.subjects() if isinstance(s, rdflib.URIRef)}
+    return terms
+
+
+def test_output_is_large_enough_to_mean_something(output):
+    assert len(output) > 250_000
+
+
+def test_every_class_and_property_is_defined(output, defined):
+    used = Counter()
+    for t in output:
+        used[t.predicate.value] += 1
+        if t.predicate.value == RDF + "type":
+            used[t.object.value] += 1
+    ours = {u for u in used if u.startswith((BF, BFLC, MADS))}
+    undefined = sorted(u for u in ours if u not in defined)
+    assert undefined == []
+    others = {u for u in used if not u.startswith((BF, BFLC, MADS))}
+    assert others <= {RDF + "type", RDF + "value", RDF + "first", RDF + "rest", RDFS + "label", OWL + "sameAs"}
+
+
+def test_every_code_list_iri_is_in_vocabularies(output):
+    described = set()
+    for path in (ROOT / "vocabularies").glob("*.ttl"):
+        described |= {t.subject.value for t in pyoxigraph.parse(path=str(path), format=pyoxigraph.RdfFormat.TURTLE)}
+    emitted = {t.object.value for t in output if isinstance(t.object, pyoxigraph.NamedNode) and t.object.value.startswith(ID)}
+    missing = sorted(i for i in emitted if i not in described and i[len(ID):].split("/")[0] not in OPEN_ENDED)
+    assert missing == []
+
+
+def test_every_literal_is_nfc(output):
+    import unicodedata
+
+    bad = [t for t in output if isinstance(t.object, pyoxigraph.Literal) and not unicodedata.is_normalized("NFC", t.object.value)]
+    assert bad == []
