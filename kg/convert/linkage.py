@@ -29,7 +29,7 @@ _LINK = re.compile(r"^\s*(\d{3})-(\d{2,})(?:/([^/]*))?(?:/(\w))?")
 class Parallel:
     view: Field  # the 880's content under its partner's tag, $6 removed
     partner: Field | None
-    script: str | None  # ISO 15924 code
+    script: str | None  # the MARC script code of $6 ("$1", "(3"…)
 
 
 def parse_link(value: str) -> tuple[str, str, str | None] | None:
@@ -61,16 +61,31 @@ def pair(record: Record) -> tuple[list[Parallel], list[str]]:
         partner = partners.get((tag, occ)) if occ.strip("0") else None
         if occ.strip("0") and partner is None:
             problems.append(f"880 $6 {f.get('6')!r} has no partner field {tag} with $6 880-{occ}; converted on its own")
-        script = TABLES.scripts.get(script_code.strip()) if script_code else None
-        out.append(Parallel(view, partner, script))
+        if not script_code and partner is not None:
+            # Princeton writes the script on the partner's side ("100 $6 880-01/$1")
+            theirs = parse_link(partner.get("6") or "")
+            script_code = theirs[2] if theirs else None
+        out.append(Parallel(view, partner, script_code.strip() if script_code else None))
     return out, problems
 
 
-def language_tag(resource_lang: str | None, resource_marc: str | None, script: str | None) -> str | None:
-    base = resource_lang or "und"
-    if not script:
+def language_tag(resource_lang: str | None, resource_marc: str | None, script_code: str | None) -> str | None:
+    """BCP 47 tag of an 880's literals: the resource language plus the script, unless that
+    script is the language's default.
+
+    >>> language_tag("vi", "vie", "$1")
+    'vi-Hani'
+    >>> language_tag("ja", "jpn", "$1")
+    'ja'
+    >>> language_tag("ar", "ara", "(3")
+    'ar'
+    """
+    entry = TABLES.scripts.get(script_code) if script_code else None
+    if entry is None:
         return resource_lang
+    script, by_language = entry
+    script = by_language.get(resource_marc or "", script)
     suppressed = TABLES.languages.get(resource_marc or "", ("", ""))[1]
     if script == suppressed:
-        return base
-    return f"{base}-{script}"
+        return resource_lang or "und"
+    return f"{resource_lang or 'und'}-{script}"

@@ -67,6 +67,11 @@ class Tables:
         return {r["ind2"]: r["source"] for r in rows("thesauri.csv")}
 
     @cached_property
+    def thesaurus_languages(self) -> dict[str, str]:
+        """ind2 -> MARC code of the language the thesaurus' headings are in (LCSH: eng)."""
+        return {r["ind2"]: r["language"] for r in rows("thesauri.csv") if r["language"]}
+
+    @cached_property
     def uncontrolled(self) -> dict[str, tuple[str, str]]:
         return {r["ind2"]: (r["bf_class"], r["mads_class"]) for r in rows("uncontrolled_terms.csv")}
 
@@ -75,8 +80,12 @@ class Tables:
         return {(r["tag"], r["ind2"]): r["relationship"] for r in rows("linking_entries.csv")}
 
     @cached_property
-    def scripts(self) -> dict[str, str]:
-        return {r["code"]: r["iso15924"] for r in rows("scripts.csv")}
+    def scripts(self) -> dict[str, tuple[str, dict[str, str]]]:
+        """880 script code -> (ISO 15924 script, {MARC language: script for that language})"""
+        return {
+            r["code"]: (r["iso15924"], dict(pair.split("=") for pair in r["by_language"].split()))
+            for r in rows("scripts.csv")
+        }
 
     @cached_property
     def titles(self) -> dict[tuple[str, str], dict[str, str]]:

@@ -63,10 +63,18 @@ def other_titles(ctx: Context, field: Field) -> None:
     if field.tag == "242":
         # a translation of the title by the cataloguing agency, in the language named by $y
         lang = bcp47(field.get("y")) or CATALOGUE
+    if ctx.is_parallel(field):
+        # 880 partner: the other script's values on the partner's title node
+        node = ctx.node(field, "title", lambda: None)
+        if node is not None:
+            for code, value in title_parts(field):
+                ctx.literal(node, bf[TABLES.title_subfields[code]], value, lang)
+            return
     nonfiling = field.ind2 if field.tag in ("222", "242") else None
     node, _ = title(ctx, ctx.instance, field, row["class"], nonfiling, lang=lang)
     if node is None:
         return
+    ctx.nodes[(id(field), "title")] = node
     if row["variant_type"]:
         ctx.add(node, bf.variantType, Literal(row["variant_type"]))
     if field.tag == "210":

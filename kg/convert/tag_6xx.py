@@ -20,7 +20,7 @@ from pyoxigraph import Literal, NamedNode
 from ..marc.record import Field
 from ..text.punctuation import trim, trim_period
 from . import agents
-from .context import CATALOGUE, Context
+from .context import CATALOGUE, Context, bcp47
 from .registry import handles
 from .tables import TABLES
 from .terms import FIRST, LABEL, NIL, REST, TYPE, bf, mads, vocab
@@ -47,7 +47,15 @@ def _component_label(field: Field, codes: str) -> str:
     return trim_period(" ".join(trim(v) for c, v in field.subfields if c in codes and trim(v)))
 
 
-def _describe_concept(ctx: Context, node, bf_class: str, mads_class: str | None, label: str, scheme) -> bool:
+def _label_language(field: Field):
+    """LCSH, MeSH… headings are English (RVM French) whatever the cataloguing language; other
+    thesauri and uncontrolled terms are in the language of cataloguing."""
+    code = TABLES.thesaurus_languages.get(field.ind2)
+    return bcp47(code) if code else CATALOGUE
+
+
+def _describe_concept(ctx: Context, node, bf_class: str, mads_class: str | None, label: str, scheme,
+                      lang=CATALOGUE) -> bool:
     described = ctx.facts.setdefault("described", set())
     if node.value in described:
         return False
@@ -55,8 +63,8 @@ def _describe_concept(ctx: Context, node, bf_class: str, mads_class: str | None,
     ctx.add(node, TYPE, bf[bf_class])
     if mads_class:
         ctx.add(node, TYPE, mads[mads_class])
-        ctx.literal(node, mads.authoritativeLabel, label, CATALOGUE)
-    ctx.literal(node, LABEL, label, CATALOGUE)
+        ctx.literal(node, mads.authoritativeLabel, label, lang)
+    ctx.literal(node, LABEL, label, lang)
     if scheme is not None:
         ctx.add(node, bf.source, scheme)
         ctx.add(node, mads.isMemberOfMADSScheme, scheme)
@@ -71,6 +79,7 @@ def subject(ctx: Context, field: Field) -> None:
             ctx.literal(node, LABEL, _full_label(field), CATALOGUE)
         return
     row = TABLES.subjects[field.tag]
+    lang = _label_language(field)
     predicate = bf.genreForm if field.tag == "655" else bf.subject
     scheme, scheme_key = _scheme(ctx, field)
     subdivisions = [(c, v) for c, v in field.subfields if c in _SUBDIVISIONS and trim(v)]
@@ -105,16 +114,16 @@ def subject(ctx: Context, field: Field) -> None:
     full = "--".join(p for p in parts if p)
     if subdivisions:
         node = ctx.minter.concept("Complex", full, scheme_key)
-        if _describe_concept(ctx, node, "Topic", "ComplexSubject", full, scheme):
+        if _describe_concept(ctx, node, "Topic", "ComplexSubject", full, scheme, lang):
             components = []
             if head:
                 head_class = agents.mads_class(agents.kind(field.tag, field.ind1)) if is_name else mads_class
                 components.append((head_class, head))
             components += [(_SUBDIVISIONS[c], trim_period(v)) for c, v in subdivisions]
-            _component_list(ctx, node, components)
+            _component_list(ctx, node, components, lang)
     else:
         node = ctx.minter.concept(bf_class, full, scheme_key)
-        _describe_concept(ctx, node, bf_class, mads_class, full, scheme)
+        _describe_concept(ctx, node, bf_class, mads_class, full, scheme, lang)
     ctx.add(ctx.work, predicate, node)
     ctx.nodes[(id(field), "subject")] = node
 
@@ -126,14 +135,14 @@ def _full_label(field: Field) -> str:
     return "--".join(p for p in parts if p)
 
 
-def _component_list(ctx: Context, node, components: list[tuple[str, str]]) -> None:
+def _component_list(ctx: Context, node, components: list[tuple[str, str]], lang=CATALOGUE) -> None:
     head = ctx.bnode()
     ctx.add(node, mads.componentList, head)
     cell = head
     for i, (cls, text) in enumerate(components):
         comp = ctx.bnode()
         ctx.add(comp, TYPE, mads[cls])
-        ctx.literal(comp, mads.authoritativeLabel, text, CATALOGUE)
+        ctx.literal(comp, mads.authoritativeLabel, text, lang)
         ctx.add(cell, FIRST, comp)
         if i + 1 < len(components):
             nxt = ctx.bnode()

@@ -23,9 +23,11 @@ _SEPARATORS = {"b": " : ", "n": ". ", "p": ". ", "f": ", ", "k": ". ", "s": ". "
 
 def title_parts(field: Field, codes: str = "abnpfks") -> list[tuple[str, str]]:
     parts = []
+    # an abbreviated title is made of abbreviations: its full stops are data ("J. Viet. Stud.")
+    keep_periods = field.tag == "210"
     for code, value in field.subfields:
         if code in codes and code in TABLES.title_subfields:
-            v = trim_period(value) if code != "n" else trim(value)
+            v = trim_period(value) if code != "n" and not keep_periods else trim(value)
             if v:
                 parts.append((code, v))
     return parts

@@ -226,3 +226,8 @@ def test_items_of_a_record_get_the_same_iris_when_converted_twice():
 def test_items_of_the_same_barcode_in_two_libraries_are_different():
     text = rec(r"=952  \\$aMAIN$pB1")
     assert convert(text, library="VNU").values("?v a bf:Item") != convert(text, library="NLV").values("?v a bf:Item")
+
+
+def test_877_and_878_items_of_supplements_and_indexes():
+    out = convert(rec(r"=877  \\$p300011$tc.1", r"=878  \\$p300012"))
+    assert out.values(f"<{INSTANCE}T1> bf:hasItem/bf:identifiedBy ?b . ?b a bf:Barcode ; rdf:value ?v") == ["300011", "300012"]

@@ -90,3 +90,9 @@ def test_series_named_twice_in_a_record_is_described_once():
     (work,) = series(out)
     assert len(out.values(f"<{WORK}T1> bf:relation ?v")) == 2
     assert len(out.values(f"<{work}> bf:title ?v")) == 1
+
+
+def test_811_series_of_a_meeting():
+    out = convert(rec(r"=811  2\$aHội thảo Quốc tế Việt Nam học$n(4 :$d2012 :$cHà Nội).$tKỷ yếu ;$vt. 1"))
+    assert out.values(RELATION + " ?s bf:contribution/bf:agent ?a . ?a a bf:Meeting ; rdfs:label ?v")
+    assert out.values(RELATION + " ?r bf:seriesEnumeration ?v") == ["t. 1"]

@@ -1,5 +1,6 @@
 """Titles, edition and imprint (LC ConvSpec-200-247-Titles, -250-270)."""
 
+import pytest
 from conftest import INSTANCE, WORK, convert
 
 REC = r"""
@@ -90,3 +91,38 @@ def test_260_vietnamese_imprint_keeps_abbreviated_place():
     assert out.literals(where + " ?p bf:place/rdfs:label ?v") == [("H.", "vi")]
     assert out.values(where + " ?p bf:agent/rdfs:label ?v") == ["Văn học"]
     assert out.values(f"<{INSTANCE}V1> bf:publicationStatement ?v") == ["H. : Văn học, 2016"]
+
+
+# -- the other title and descriptive fields, one case each ------------------------------------------
+
+OTHER_2XX = [
+    ("210", r"=210  0\$aJ. Viet. Stud.$b(Hà Nội)", "?t a bf:AbbreviatedTitle ; bf:mainTitle 'J. Viet. Stud.' ; bf:qualifier ?q"),
+    ("222", r"=222  \4$aThe journal of Vietnamese studies", "?t a bf:KeyTitle ; bflc:titleSortKey 'journal of Vietnamese studies'"),
+    ("242", r"=242  10$aThe tale of Kieu$yeng", "?t a bf:VariantTitle ; bf:variantType 'translated' ; bf:mainTitle 'The tale of Kieu'@en"),
+    ("247", r"=247  10$aTạp chí Văn học$f1960-1990", "?t a bf:VariantTitle ; bf:variantType 'former' ; bf:date '1960-1990'"),
+]
+
+
+@pytest.mark.parametrize("tag, field, pattern", OTHER_2XX, ids=[c[0] for c in OTHER_2XX])
+def test_other_title_fields(tag, field, pattern):
+    out = convert(f"=001  T1\n{field}\n=245  00$aX")
+    assert out.ask(f"<{INSTANCE}T1> bf:title ?t . {pattern}")
+
+
+OTHER_DESCRIPTIVE = [
+    ("254", r"=254  \\$aFull score.", f"<{INSTANCE}T1> bf:editionStatement 'Full score.'"),
+    ("255", r"=255  \\$aTỷ lệ 1:50.000$bPhép chiếu UTM", f"<{WORK}T1> bf:scale/rdfs:label 'Tỷ lệ 1:50.000' ; bf:projection/rdfs:label 'Phép chiếu UTM'"),
+    ("256", r"=256  \\$aComputer data.", f"<{INSTANCE}T1> bf:note [ bf:noteType 'computer file characteristics' ; rdfs:label 'Computer data.' ]"),
+    ("257", r"=257  \\$aViệt Nam", f"<{INSTANCE}T1> bf:note [ bf:noteType 'country of producing entity' ; rdfs:label 'Việt Nam' ]"),
+    ("258", r"=258  \\$aViệt Nam$bTem 2000", f"<{INSTANCE}T1> bf:note [ bf:noteType 'philatelic issue data' ]"),
+    ("261", r"=261  \\$aHãng phim truyện Việt Nam", f"<{INSTANCE}T1> bf:note [ bf:noteType 'imprint (films)' ]"),
+    ("262", r"=262  \\$aHà Nội$bHãng đĩa Hồng Hà", f"<{INSTANCE}T1> bf:note [ bf:noteType 'imprint (sound recordings)' ]"),
+    ("263", r"=263  \\$a202712", f"<{INSTANCE}T1> bflc:projectedProvisionDate '202712'"),
+    ("270", r"=270  \\$a36 Lý Thái Tổ, Hà Nội", f"<{INSTANCE}T1> bf:note [ bf:noteType 'address' ]"),
+]
+
+
+@pytest.mark.parametrize("tag, field, pattern", OTHER_DESCRIPTIVE, ids=[c[0] for c in OTHER_DESCRIPTIVE])
+def test_other_descriptive_fields(tag, field, pattern):
+    out = convert(f"=001  T1\n{field}\n=245  00$aX")  # no 041: plain literals
+    assert out.ask(pattern)

@@ -175,3 +175,21 @@ def test_380_form_of_work_to_genre_form():
 def test_385_audience_to_intended_audience():
     out = convert(rec(r"=385  \\$aThiếu nhi"))
     assert out.values(f"<{WORK}T1> bf:intendedAudience ?a . ?a a bf:IntendedAudience ; rdfs:label ?v") == ["Thiếu nhi"]
+
+
+MORE_CHARACTERISTICS = [
+    ("345", r"=345  \\$aCinemaScope", "projection characteristics"),
+    ("346", r"=346  \\$aVHS$bNTSC", "video characteristics"),
+    ("348", r"=348  \\$aScore", "notated music format"),
+    ("381", r"=381  \\$aBản dịch lần thứ hai", "other distinguishing characteristics"),
+    ("383", r"=383  \\$aOp. 27, no. 2", "numeric designation of musical work"),
+    ("384", r"=384  \\$aC# minor", "key"),
+    ("386", r"=386  \\$aNhà văn Việt Nam", "creator/contributor characteristics"),
+]
+
+
+@pytest.mark.parametrize("tag, field, note_type", MORE_CHARACTERISTICS, ids=[c[0] for c in MORE_CHARACTERISTICS])
+def test_more_characteristics_are_typed_notes(tag, field, note_type):
+    out = convert(f"=001  T1\n{field}\n=245  00$aX")
+    label = field.split("$a", 1)[1].split("$", 1)[0]
+    assert out.ask(f"?s bf:note ?n . ?n bf:noteType '{note_type}' ; rdfs:label ?l . FILTER(STRSTARTS(?l, '{label}'))")

@@ -272,3 +272,33 @@ def test_630_and_130_of_the_same_uniform_title_are_one_hub():
 def test_630_with_subdivisions_is_a_complex_topic():
     out = convert(rec(r"=630  00$aTruyện Kiều$xPhê bình."))
     assert out.values(f"<{the_subject(out)}> a ?v") == [BF + "Topic", MADS + "ComplexSubject"]
+
+
+def test_lcsh_labels_are_english_whatever_the_cataloguing_language():
+    """A Vietnamese library (040 $b vie) using LCSH: the heading is still English."""
+    out = convert(rec(r"=650  \0$aPoetry$xHistory and criticism"))
+    assert out.literals(f"<{the_subject(out)}> rdfs:label ?v") == [("Poetry--History and criticism", "en")]
+    assert {lang for _, lang in out.literals(f"<{the_subject(out)}> madsrdf:componentList/rdf:rest*/rdf:first/madsrdf:authoritativeLabel ?v")} == {"en"}
+
+
+def test_local_thesaurus_labels_are_in_the_cataloguing_language():
+    out = convert(rec(r"=650  \7$aThơ Việt Nam$2tvqg"))
+    assert out.literals(f"<{the_subject(out)}> rdfs:label ?v") == [("Thơ Việt Nam", "vi")]
+
+
+MORE_SUBJECTS = [
+    ("647", r"=647  \7$aChiến dịch Điện Biên Phủ$d(1954)$2tvqg", "Event"),
+    ("654", r"=654  \\$aHóa học$bphân tích", "Topic"),
+    ("656", r"=656  \7$aNhà văn$2tvqg", "Topic"),
+    ("657", r"=657  \7$aQuản lý thư viện$2tvqg", "Topic"),
+    ("658", r"=658  \\$aNgữ văn lớp 12", "Topic"),
+    ("662", r"=662  \\$aViệt Nam$bHà Nội$dHoàn Kiếm", "Place"),
+]
+
+
+@pytest.mark.parametrize("tag, field, cls", MORE_SUBJECTS, ids=[c[0] for c in MORE_SUBJECTS])
+def test_more_subject_fields(tag, field, cls):
+    out = convert(rec(field))
+    node = the_subject(out)
+    assert BF + cls in out.values(f"<{node}> a ?v")
+    assert out.values(f"<{node}> rdfs:label ?v")

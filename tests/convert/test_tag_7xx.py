@@ -185,3 +185,8 @@ def test_linking_entry_s_uniform_title_before_t():
     out = convert(rec(r"=765  0\$sTruyện Kiều.$tKim Vân Kiều truyện"))
     (work,) = related(out, "translationof")
     assert out.values(f"<{work}> bf:title/bf:mainTitle ?v") == ["Truyện Kiều"]
+
+
+def test_752_hierarchical_place_is_the_origin_place():
+    out = convert("=001  T1\n=752  \\\\$aViệt Nam$bHà Nội$dHoàn Kiếm\n=245  00$aX")
+    assert out.values(f"<{WORK}T1> bf:originPlace/rdfs:label ?v") == ["Việt Nam, Hà Nội, Hoàn Kiếm"]
