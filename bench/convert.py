@@ -89,7 +89,7 @@ def pymarc_rate(path: Path, repeat: int) -> float:
     logging.disable(logging.CRITICAL)
     rates = []
     for _ in range(repeat):
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             started = time.perf_counter()
             n = 0
             with open(path, "rb") as f:
@@ -148,7 +148,7 @@ def main() -> int:
     results = {}
     for name, (make, params) in inputs.items():
         path = work / f"{name}.mrc"
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             count = make(params[0], params[1], path)
         base = pymarc_rate(path, args.repeat)
         one = median_run(path, 1, work / "out.nt", args.repeat)

@@ -15,6 +15,9 @@ are reported and skipped; the run goes on.  ``strict`` stops at the first proble
 from __future__ import annotations
 
 import multiprocessing
+import os
+import shutil
+import tempfile
 import time
 from collections import Counter, deque
 from dataclasses import dataclass, field
@@ -25,7 +28,7 @@ from .marc import source
 from .marc.chunk import Chunk
 from .marc.problems import REJECTED, REPAIRED, SKIPPED, Problem
 from .marc.record import Record
-from .output import QUAD_FORMATS, serialize
+from .output import QUAD_FORMATS, piece, serialize
 
 BATCH = 200
 NOT_HANDLED = "{kind} record: not handled by this converter yet"
@@ -38,11 +41,13 @@ class Options:
     fmt: str = "nt"
     strict: bool = False
     jobs: int = 1
+    compress: bool = False  # pieces as gzip members (output file ends in .gz)
 
 
 @dataclass
 class BatchResult:
-    payload: bytes
+    payload: bytes  # a piece ready to append (kg.output.piece); empty when spooled
+    spool: str | None = None  # or the file a worker wrote the piece to
     records: int = 0
     converted: int = 0
     repaired: int = 0
@@ -192,7 +197,7 @@ def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
         result.items += converted.items
         result.unhandled.update(converted.unhandled)
         terms.extend(converted.triples)
-    result.payload = serialize(terms, options.fmt)
+    result.payload = piece(serialize(terms, options.fmt), options.fmt, options.compress)
     return result
 
 
@@ -207,8 +212,16 @@ def _dedupe(problems: list[Problem]) -> list[Problem]:
     return out
 
 
-def _worker(args: tuple[list[Chunk], Options]) -> BatchResult:
-    return convert_chunks(*args)
+def _worker(args: tuple[list[Chunk], Options, str]) -> BatchResult:
+    """Convert a batch and spool its piece to a file: the main process then appends it with a
+    kernel copy instead of receiving megabytes through a pipe."""
+    chunks, options, spool = args
+    result = convert_chunks(chunks, options)
+    if result.payload:
+        with open(spool, "wb") as f:
+            f.write(result.payload)
+        result.payload, result.spool = b"", spool
+    return result
 
 
 # ------------------------------------------------------------------------------------------------
@@ -238,7 +251,10 @@ def run(
     write: Callable[[bytes], None],
     report: Callable[[Problem], None],
     progress: Callable[[BatchResult], None] = lambda r: None,
+    append_file: Callable[[str], None] | None = None,
 ) -> Stats:
+    """Convert ``paths``; pieces go to ``write`` (bytes) or, from worker processes, to
+    ``append_file`` (a spooled file to append and remove) when one is given."""
     stats = Stats()
     started = time.perf_counter()
 
@@ -255,12 +271,22 @@ def run(
         for p in result.problems:
             report(p)
         if options.strict and result.problems:
+            if result.spool:
+                os.unlink(result.spool)
             first = result.problems[0]
             raise StrictModeError(
                 f"{first.file}: record {first.record} (offset {first.offset}), field {first.tag or '-'}: "
                 f"{first.problem} [{first.action}]"
             )
-        write(result.payload)
+        if result.spool:
+            if append_file is not None:
+                append_file(result.spool)
+            else:
+                with open(result.spool, "rb") as f:
+                    write(f.read())
+                os.unlink(result.spool)
+        else:
+            write(result.payload)
         stats.add(result)
         progress(result)
 
@@ -279,16 +305,20 @@ def run(
 def _run_parallel(work: Iterator[list[Chunk]], options: Options, consume: Callable[[BatchResult], None]) -> None:
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     window = options.jobs * 3
-    with ctx.Pool(options.jobs) as pool:
-        pending: deque = deque()
-        try:
-            for batch in work:
-                pending.append(pool.apply_async(_worker, ((batch, options),)))
-                while len(pending) >= window:
+    spool_dir = tempfile.mkdtemp(prefix="kg-convert-")
+    try:
+        with ctx.Pool(options.jobs) as pool:
+            pending: deque = deque()
+            try:
+                for n, batch in enumerate(work):
+                    spool = os.path.join(spool_dir, f"{n:08d}.part")
+                    pending.append(pool.apply_async(_worker, ((batch, options, spool),)))
+                    while len(pending) >= window:
+                        consume(pending.popleft().get())
+                while pending:
                     consume(pending.popleft().get())
-            while pending:
-                consume(pending.popleft().get())
-        except BaseException:
-            pool.terminate()
-            raise
-
+            except BaseException:
+                pool.terminate()
+                raise
+    finally:
+        shutil.rmtree(spool_dir, ignore_errors=True)

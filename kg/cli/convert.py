@@ -58,7 +58,8 @@ def run_command(args) -> int:
         raise InputError(missing[0], "no such file or directory")
     if not paths:
         raise InputError(args.inputs[0], "no files found")
-    options = Options(library=args.library, base_uri=base, fmt=args.to, strict=args.strict, jobs=jobs)
+    options = Options(library=args.library, base_uri=base, fmt=args.to, strict=args.strict, jobs=jobs,
+                      compress=args.output.endswith(".gz"))
 
     report_file = open(args.report, "w", encoding="utf-8") if args.report else None
 
@@ -92,7 +93,7 @@ def run_command(args) -> int:
             def progress(result) -> None:
                 pass
 
-        stats = run(paths, options, writer.write, report, progress)
+        stats = run(paths, options, writer.write, report, progress, writer.append_file)
     finally:
         if bar is not None:
             bar.close()

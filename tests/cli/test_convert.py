@@ -134,3 +134,19 @@ def test_base_uri_from_environment(tmp_path):
                               capture_output=True, text=True, cwd=ROOT,
                               env={**__import__("os").environ, "KG_BASE_URI": "https://data.thuvien.vn/"})
     assert "<https://data.thuvien.vn/work/VNU/TVL050000002>" in env_proc.stdout
+
+
+@pytest.mark.parametrize("fmt, ox_format", [("ttl", pyoxigraph.RdfFormat.TURTLE), ("jsonld", pyoxigraph.RdfFormat.JSON_LD),
+                                            ("nq", pyoxigraph.RdfFormat.N_QUADS)])
+def test_parallel_and_compressed_outputs_equal_the_single_process_one(tmp_path, fmt, ox_format):
+    """Many batches (every bibliographic file of the shared data), pieces stitched by the writer:
+    the first batch is empty (authority files come first), which must not lose the Turtle
+    prefixes or put a stray comma in the JSON-LD array."""
+    inputs = [str(MARC / "authority" / "eg_auth_lc.xml"), str(MARC / "bib_utf8"), str(MARC / "vietnamese")]
+    kg("convert", *inputs, "--library", "X", "--to", fmt, "-o", str(tmp_path / f"one.{fmt}"), "--jobs", "1")
+    kg("convert", *inputs, "--library", "X", "--to", fmt, "-o", str(tmp_path / f"two.{fmt}.gz"), "--jobs", "2")
+    (tmp_path / f"two.{fmt}").write_bytes(gzip.decompress((tmp_path / f"two.{fmt}.gz").read_bytes()))
+    one = ox_graph(tmp_path / f"one.{fmt}", ox_format)
+    two = ox_graph(tmp_path / f"two.{fmt}", ox_format)
+    assert len(one) > 100_000
+    assert one == two
