@@ -24,6 +24,17 @@ def _norm_term(term: str) -> str:
     return unicodedata.normalize("NFC", term).strip().casefold()
 
 
+def _codes(vocabulary: str, prefix: str) -> frozenset[str]:
+    """The codes a vocabulary file describes: the last segment of its subjects under ``prefix``."""
+    from pyoxigraph import RdfFormat, parse
+
+    return frozenset(
+        t.subject.value[len(prefix):]
+        for t in parse(path=str(vocabulary_path(vocabulary)), format=RdfFormat.TURTLE)
+        if t.subject.value.startswith(prefix) and len(t.subject.value) > len(prefix)
+    )
+
+
 @dataclass(frozen=True)
 class RecordType:
     work_class: str
@@ -143,37 +154,17 @@ class Tables:
     @cached_property
     def countries(self) -> frozenset[str]:
         """MARC country codes of ``vocabularies/countries.ttl`` (current and obsolete)."""
-        from pyoxigraph import NamedNode, RdfFormat, parse
-
-        code = NamedNode("http://id.loc.gov/ontologies/bibframe/code")
-        return frozenset(
-            t.object.value for t in parse(path=str(vocabulary_path("countries.ttl")), format=RdfFormat.TURTLE)
-            if t.predicate == code
-        )
+        return _codes("countries.ttl", "http://id.loc.gov/vocabulary/countries/")
 
     @cached_property
     def relator_codes(self) -> frozenset[str]:
         """Codes of ``vocabularies/relators.ttl``: a $4 outside it is reported, not emitted."""
-        from pyoxigraph import RdfFormat, parse
-
-        prefix = "http://id.loc.gov/vocabulary/relators/"
-        return frozenset(
-            t.subject.value[len(prefix):]
-            for t in parse(path=str(vocabulary_path("relators.ttl")), format=RdfFormat.TURTLE)
-            if t.subject.value.startswith(prefix)
-        )
+        return _codes("relators.ttl", "http://id.loc.gov/vocabulary/relators/")
 
     @cached_property
     def geographic_areas(self) -> frozenset[str]:
         """Codes (trailing hyphens removed) of ``vocabularies/geographic-areas.ttl``."""
-        from pyoxigraph import RdfFormat, parse
-
-        prefix = "http://id.loc.gov/vocabulary/geographicAreas/"
-        return frozenset(
-            t.subject.value[len(prefix):]
-            for t in parse(path=str(vocabulary_path("geographic-areas.ttl")), format=RdfFormat.TURTLE)
-            if t.subject.value.startswith(prefix)
-        )
+        return _codes("geographic-areas.ttl", "http://id.loc.gov/vocabulary/geographicAreas/")
 
     @cached_property
     def country_aliases(self) -> dict[str, str]:

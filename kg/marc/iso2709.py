@@ -28,10 +28,10 @@ import re
 from typing import BinaryIO, Iterator
 
 from ..errors import RecordError
-from ..text.repair import REPLACEMENT_CHAR, clean
+from ..text.repair import REPLACEMENT_CHAR
 from . import marc8
 from .chunk import ISO2709, ISO2709_HASH, Chunk
-from .problems import DROPPED, REPAIRED, Problem
+from .problems import DROPPED, REPAIRED, Problem, cleaned
 from .record import Field, Record
 
 RT, FT, SD = 0x1D, 0x1E, 0x1F
@@ -300,17 +300,10 @@ def _decode(raw: bytes, encoding: str, tag: str, problems: list[Problem]) -> str
     return text
 
 
-def _clean(value: str, tag: str, problems: list[Problem]) -> str:
-    value, repairs = clean(value)
-    for r in repairs:
-        problems.append(Problem(r, REPAIRED, tag))
-    return value
-
-
 def _field(tag: str, raw: bytes, encoding: str, hash_mode: bool, problems: list[Problem]) -> Field | None:
     text = _decode(raw, encoding, tag, problems)
     if tag.startswith("00"):
-        return Field(tag, data=_clean(text, tag, problems))
+        return Field(tag, data=cleaned(text, tag, problems))
     delimiter = "\x1f"
     if hash_mode and delimiter not in text:
         delimiter = "$"
@@ -326,8 +319,7 @@ def _field(tag: str, raw: bytes, encoding: str, hash_mode: bool, problems: list[
         if not part:
             continue
         code, value = part[0], part[1:]
-        if not (value.isascii() and value.isprintable()):
-            value = _clean(value, tag, problems)
+        value = cleaned(value, tag, problems)
         subfields.append((code, value))
     ind1 = indicators[0] if indicators[0].isprintable() else " "
     ind2 = indicators[1] if indicators[1].isprintable() else " "

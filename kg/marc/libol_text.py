@@ -17,9 +17,8 @@ from __future__ import annotations
 from typing import BinaryIO, Iterator
 
 from ..errors import RecordError
-from ..text.repair import clean
 from .chunk import LIBOL_TEXT, Chunk
-from .problems import REPAIRED, Problem
+from .problems import REPAIRED, Problem, cleaned
 from .record import Field, Record
 
 
@@ -62,12 +61,6 @@ def parse(chunk: Chunk) -> Record:
     leader = None
     fields: list[Field] = []
 
-    def value(v: str, tag: str) -> str:
-        v, repairs = clean(v)
-        for r in repairs:
-            problems.append(Problem(r, REPAIRED, tag))
-        return v
-
     for raw in text.splitlines():
         line = raw.rstrip("\r\n")
         if not line.strip():
@@ -81,7 +74,7 @@ def parse(chunk: Chunk) -> Record:
         tag = line[1:4]
         rest = line[5:] if len(line) > 4 else ""
         if tag.startswith("00"):
-            fields.append(Field(tag, data=value(rest, tag)))
+            fields.append(Field(tag, data=cleaned(rest, tag, problems)))
             continue
         dollar = rest.find("$")
         if dollar < 0:
@@ -91,9 +84,9 @@ def parse(chunk: Chunk) -> Record:
         subfields = []
         for part in rest[dollar + 1 :].split("$"):
             if part:
-                subfields.append((part[0], value(part[1:], tag)))
+                subfields.append((part[0], cleaned(part[1:], tag, problems)))
         fields.append(Field(tag, indicators[0], indicators[1], subfields))
     if leader is None:
         raise RecordError("record has no 'Ldr' line", "LDR")
-    leader = (value(leader, "LDR") + " " * 24)[:24]
+    leader = (cleaned(leader, "LDR", problems) + " " * 24)[:24]
     return Record(leader, fields, chunk.path, chunk.number, chunk.offset, problems)

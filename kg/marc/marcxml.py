@@ -21,9 +21,8 @@ from typing import BinaryIO, Iterator
 from lxml import etree
 
 from ..errors import RecordError
-from ..text.repair import clean
 from .chunk import MARCXML, Chunk
-from .problems import DROPPED, REPAIRED, Problem
+from .problems import DROPPED, REPAIRED, Problem, cleaned
 from .record import Field, Record
 
 BLOCK = 1 << 20
@@ -105,13 +104,7 @@ def parse(chunk: Chunk) -> Record:
     fields: list[Field] = []
 
     def value(text: str | None, tag: str) -> str:
-        text = text or ""
-        if text.isascii() and text.isprintable():
-            return text
-        text, repairs = clean(text)
-        for r in repairs:
-            problems.append(Problem(r, REPAIRED, tag))
-        return text
+        return cleaned(text or "", tag, problems)
 
     for el in record_el:
         name = _local(el.tag)

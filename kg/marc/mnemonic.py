@@ -16,9 +16,8 @@ from __future__ import annotations
 from typing import BinaryIO, Iterator
 
 from ..errors import RecordError
-from ..text.repair import clean
 from .chunk import MNEMONIC, Chunk
-from .problems import REPAIRED, Problem
+from .problems import REPAIRED, Problem, cleaned
 from .record import Field, Record
 
 
@@ -56,10 +55,7 @@ def parse(chunk: Chunk) -> Record:
     fields: list[Field] = []
 
     def value(v: str, tag: str) -> str:
-        v, repairs = clean(_unescape(v))
-        for r in repairs:
-            problems.append(Problem(r, REPAIRED, tag))
-        return v
+        return cleaned(_unescape(v), tag, problems)
 
     for line in text.lstrip("\ufeff").splitlines():
         line = line.rstrip("\r\n")

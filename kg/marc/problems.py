@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
+from ..text.repair import clean
+
 REPAIRED = "repaired"
 REJECTED = "rejected"
 SKIPPED = "skipped"
@@ -47,3 +49,14 @@ class Problem:
         if self.control_number is None:
             self.control_number = control_number
         return self
+
+
+def cleaned(value: str, tag: str | None, problems: list[Problem]) -> str:
+    """``value`` through :func:`kg.text.repair.clean`, each repair recorded as a problem of
+    ``tag`` — what every reader does to every value it reads."""
+    if value.isascii() and value.isprintable():
+        return value
+    value, repairs = clean(value)
+    for r in repairs:
+        problems.append(Problem(r, REPAIRED, tag))
+    return value
