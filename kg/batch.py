@@ -14,14 +14,13 @@ are reported and skipped; the run goes on.  ``strict`` stops at the first proble
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import shutil
 import tempfile
 import time
-from collections import Counter, deque
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable, Iterator
+from typing import Callable
 
 from .errors import InputError, RecordError, StrictModeError
 from .marc import source
@@ -29,8 +28,8 @@ from .marc.chunk import Chunk
 from .marc.problems import REJECTED, REPAIRED, SKIPPED, Problem
 from .marc.record import Record
 from .output import QUAD_FORMATS, piece, serialize
+from .pipeline import batches, process
 
-BATCH = 200
 NOT_HANDLED = "{kind} record: not handled by this converter yet"
 
 
@@ -138,6 +137,38 @@ def classify(record: Record) -> tuple[str, list[Problem]]:
     return kind, []
 
 
+@dataclass
+class Prepared:
+    """A raw record read and classified: ``record`` is set when it is bibliographic and can be
+    converted; ``outcome`` says otherwise ("rejected" or "skipped"); ``problems`` are located."""
+
+    record: Record | None
+    outcome: str
+    problems: list[Problem]
+
+
+def prepare(chunk: Chunk) -> Prepared:
+    """Read one raw record and decide whether it is converted — the step ``kg convert`` and
+    ``kg ingest`` share."""
+    try:
+        record = source.parse(chunk)
+    except RecordError as err:
+        return Prepared(None, REJECTED, [Problem(err.message, REJECTED, err.tag).located(chunk.path, chunk.number, chunk.offset, None)])
+    ctrl = record.control_number
+    kind, class_problems = classify(record)
+    here = (chunk.path, chunk.number, chunk.offset, ctrl)
+    if kind == "unknown":
+        return Prepared(None, REJECTED, [Problem(
+            f"leader/06 {record.record_type!r} is not a MARC 21 record type and the record has no title (245)",
+            REJECTED, "LDR").located(*here)])
+    if kind != "bibliographic":
+        problems = [p.located(*here) for p in class_problems]
+        problems.append(Problem(NOT_HANDLED.format(kind=kind.capitalize()) + f" (leader/06 {record.record_type!r})",
+                                SKIPPED, "LDR").located(*here))
+        return Prepared(None, SKIPPED, problems)
+    return Prepared(record, "ok", class_problems)
+
+
 def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
     from .convert import convert_bibliographic
 
@@ -149,33 +180,16 @@ def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
         result.records += 1
         result.end_offset = chunk.offset + len(chunk.data)
         result.path = chunk.path
-        try:
-            record = source.parse(chunk)
-        except RecordError as err:
-            result.rejected += 1
-            result.problems.append(
-                Problem(err.message, REJECTED, err.tag).located(chunk.path, chunk.number, chunk.offset, None)
-            )
+        prepared = prepare(chunk)
+        if prepared.record is None:
+            if prepared.outcome == REJECTED:
+                result.rejected += 1
+            else:
+                result.skipped += 1
+            result.problems.extend(prepared.problems)
             continue
+        record, class_problems = prepared.record, prepared.problems
         ctrl = record.control_number
-        kind, class_problems = classify(record)
-        if kind == "unknown":
-            result.rejected += 1
-            result.problems.append(
-                Problem(f"leader/06 {record.record_type!r} is not a MARC 21 record type and the record has no title (245)",
-                        REJECTED, "LDR").located(chunk.path, chunk.number, chunk.offset, ctrl)
-            )
-            continue
-        if kind != "bibliographic":
-            result.skipped += 1
-            for p in class_problems:
-                result.problems.append(p.located(chunk.path, chunk.number, chunk.offset, ctrl))
-            result.problems.append(
-                Problem(NOT_HANDLED.format(kind=kind.capitalize()) + f" (leader/06 {record.record_type!r})", SKIPPED, "LDR").located(
-                    chunk.path, chunk.number, chunk.offset, ctrl
-                )
-            )
-            continue
         try:
             converted = convert_bibliographic(record, minter, as_quads)
         except Exception as err:  # noqa: BLE001 - report, never lose the batch
@@ -229,22 +243,6 @@ def _worker(args: tuple[list[Chunk], Options, str]) -> BatchResult:
 # ------------------------------------------------------------------------------------------------
 
 
-def batches(paths: list[str], on_file_error: Callable[[InputError], None], on_file: Callable[[str], None]) -> Iterator[list[Chunk]]:
-    for path in paths:
-        on_file(path)
-        batch: list[Chunk] = []
-        try:
-            for chunk in source.chunks(path):
-                batch.append(chunk)
-                if len(batch) >= BATCH:
-                    yield batch
-                    batch = []
-        except InputError as err:
-            on_file_error(err)
-        if batch:
-            yield batch
-
-
 def run(
     paths: list[str],
     options: Options,
@@ -291,34 +289,15 @@ def run(
         progress(result)
 
     work = batches(paths, file_error, on_file)
+    spool_dir = tempfile.mkdtemp(prefix="kg-convert-") if options.jobs > 1 else None
     try:
-        if options.jobs <= 1:
-            for batch in work:
-                consume(convert_chunks(batch, options))
+        if spool_dir is None:
+            process(work, lambda batch: convert_chunks(batch, options), 1, consume)
         else:
-            _run_parallel(work, options, consume)
+            items = ((batch, options, os.path.join(spool_dir, f"{n:08d}.part")) for n, batch in enumerate(work))
+            process(items, _worker, options.jobs, consume)
     finally:
         stats.seconds = time.perf_counter() - started
+        if spool_dir is not None:
+            shutil.rmtree(spool_dir, ignore_errors=True)
     return stats
-
-
-def _run_parallel(work: Iterator[list[Chunk]], options: Options, consume: Callable[[BatchResult], None]) -> None:
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    window = options.jobs * 3
-    spool_dir = tempfile.mkdtemp(prefix="kg-convert-")
-    try:
-        with ctx.Pool(options.jobs) as pool:
-            pending: deque = deque()
-            try:
-                for n, batch in enumerate(work):
-                    spool = os.path.join(spool_dir, f"{n:08d}.part")
-                    pending.append(pool.apply_async(_worker, ((batch, options, spool),)))
-                    while len(pending) >= window:
-                        consume(pending.popleft().get())
-                while pending:
-                    consume(pending.popleft().get())
-            except BaseException:
-                pool.terminate()
-                raise
-    finally:
-        shutil.rmtree(spool_dir, ignore_errors=True)
