@@ -35,6 +35,31 @@ SETTINGS: dict[str, Setting] = {
             "Base under which entity IRIs are minted (work/, instance/, item/, agent/, concept/, library/).",
         ),
         Setting(
+            "store",
+            "KG_STORE",
+            "./kg-data",
+            "Directory of the embedded store and of the search index (also used with --endpoint, for the index).",
+        ),
+        Setting(
+            "endpoint",
+            "KG_ENDPOINT",
+            None,
+            "A SPARQL 1.1 server to use instead of the embedded store: an oxigraph server's base "
+            "(http://host:7878) or a Virtuoso /sparql endpoint.",
+        ),
+        Setting(
+            "endpoint_user",
+            "KG_ENDPOINT_USER",
+            None,
+            "User for servers whose update and Graph Store endpoints need authentication (Virtuoso).",
+        ),
+        Setting(
+            "endpoint_password",
+            "KG_ENDPOINT_PASSWORD",
+            None,
+            "Password for KG_ENDPOINT_USER (never printed or logged).",
+        ),
+        Setting(
             "jobs",
             "KG_JOBS",
             None,  # resolved to the number of usable cores by get()

@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import KgError
-from . import convert
+from . import convert, delete, export, ingest, library, reindex, stats
 
-COMMANDS = [convert]
+COMMANDS = [convert, ingest, library, stats, export, delete, reindex]
 
 
 def parser() -> argparse.ArgumentParser:

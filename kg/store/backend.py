@@ -1,0 +1,69 @@
+"""What the rest of the hub asks of a triple store, whatever the store is.
+
+Two implementations: :mod:`kg.store.embedded` (pyoxigraph on a directory, the default) and
+:mod:`kg.store.remote` (any SPARQL 1.1 server through the Query protocol and the Graph Store
+HTTP Protocol; tested against ``oxigraph serve`` and Virtuoso).  Only these modules talk to a
+store; everything above them uses this interface.
+
+Queries are fixed texts; values reach them only as bindings (``substitutions`` in pyoxigraph, a
+``VALUES`` block of terms serialised by pyoxigraph for remote servers).
+"""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from typing import BinaryIO, Iterable, Iterator
+
+from pyoxigraph import NamedNode, Quad
+
+from ..errors import KgError
+
+
+class StoreError(KgError):
+    """The store cannot be opened or written; the message says why and what to do."""
+
+    exit_status = 5
+
+
+class Backend(ABC):
+    name = "store"
+
+    @abstractmethod
+    def select(self, query: str, **bindings) -> list[dict]:
+        """Rows of a SELECT over the union of all graphs; values are pyoxigraph terms.  A bound
+        variable must be in the projection (pyoxigraph's rule; the remote backend follows it)."""
+
+    @abstractmethod
+    def add(self, nquads: bytes, bulk: bool = False) -> None:
+        """Add N-Quads atomically (``bulk``: through the bulk loader, for a first load)."""
+
+    @abstractmethod
+    def replace(self, graphs: Iterable[str], nquads: bytes) -> None:
+        """Remove the named graphs ``graphs`` and add ``nquads`` — one atomic step where the
+        store allows it, an idempotent sequence otherwise (a rerun completes it)."""
+
+    @abstractmethod
+    def graph_quads(self, graph: str) -> list[Quad]:
+        ...
+
+    @abstractmethod
+    def named_graphs(self, prefix: str = "") -> Iterator[str]:
+        ...
+
+    @abstractmethod
+    def dump(self, out: BinaryIO, graphs: Iterable[str] | None = None) -> int:
+        """Write N-Quads of ``graphs`` (all when None) to ``out``; return the number of quads."""
+
+    def recover(self) -> None:
+        """Finish or undo what a crashed writer left behind (nothing by default)."""
+
+    def close(self) -> None:
+        pass
+
+    def count(self) -> int:
+        rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"].value)
+
+    @staticmethod
+    def iri(value: str) -> NamedNode:
+        return NamedNode(value)

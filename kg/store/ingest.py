@@ -1,0 +1,290 @@
+"""``kg ingest``: a library's export into the store — added, replaced, deleted, unchanged.
+
+Shape of a run (the conversion pipeline of ``kg convert``, with a store as the consumer)::
+
+    main:     read the library's manifest (record id -> content hash) from the store
+    workers:  per record: content hash; unchanged records are not even converted; deleted
+              records (leader/05 = d) become deletions; the rest is converted into its named
+              graph, with the manifest triples, serialised as N-Quads, plus its index facts
+    main:     per batch, in input order: mark the index dirty, write the batch to the store in
+              one atomic step, write the index rows and clear the flag; at the end,
+              ``--replace-all`` removes the records the export no longer has, and the
+              statistics graph is recomputed
+
+Idempotent by construction: a record's graph is a pure function of its MARC bytes, the
+library, the base IRI and the converter (tables included), and its content hash says so; the
+same export twice changes nothing, and a killed run followed by the same command converges on
+the store an uninterrupted run would have built (finished batches are unchanged the second
+time, the interrupted one is done again).  A first load of a library goes through Oxigraph's
+bulk loader; later ones through transactions.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import time
+from dataclasses import dataclass, field
+from typing import Callable
+
+from pyoxigraph import Literal, Quad, RdfFormat, serialize
+
+from .. import __version__
+from ..batch import _minter, prepare
+from ..convert import convert_bibliographic
+from ..convert.context import _content
+from ..convert.terms import TYPE
+from ..errors import InputError, StrictModeError
+from ..marc.chunk import Chunk
+from ..marc.problems import REJECTED, Problem
+from ..pipeline import batches, process
+from ..resources import data_dir
+from . import extract, stats, vocabularies
+from .backend import Backend
+from .extract import Facts
+from .index import Index
+from .names import CONTENT_HASH, LIBRARY, RECORD_GRAPH, RECORD_ID, GraphNames
+
+ADD, REPLACE, DELETE, UNCHANGED = "add", "replace", "delete", "unchanged"
+
+
+@dataclass
+class IngestOptions:
+    library: str
+    base_uri: str
+    jobs: int = 1
+    replace_all: bool = False
+    strict: bool = False
+
+
+@dataclass
+class Op:
+    rid: str
+    action: str
+    graph: str
+    digest: str = ""
+    nquads: bytes = b""
+    facts: Facts | None = None
+    number: int = 0
+    path: str = ""
+    offset: int = 0
+
+
+@dataclass
+class Batch:
+    ops: list[Op] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    records: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    path: str = ""
+    end_offset: int = 0
+
+
+@dataclass
+class Summary:
+    records: int = 0
+    added: int = 0
+    replaced: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    rejected: int = 0
+    skipped: int = 0
+    triples: int = 0
+    unreadable_files: int = 0
+    seconds: float = 0.0
+    bulk: bool = False
+    figures: dict = field(default_factory=dict)
+
+
+_fingerprint: str | None = None
+
+
+def fingerprint() -> str:
+    """What else a record's graph depends on: the converter version and its tables."""
+    global _fingerprint
+    if _fingerprint is None:
+        h = hashlib.blake2b(__version__.encode(), digest_size=16)
+        for path in sorted(data_dir("mappings").glob("*.csv")):
+            h.update(path.name.encode())
+            h.update(path.read_bytes())
+        _fingerprint = h.hexdigest()
+    return _fingerprint
+
+
+def content_hash(data: bytes, library: str, base: str) -> str:
+    h = hashlib.blake2b(digest_size=16)
+    h.update(fingerprint().encode())
+    h.update(library.encode())
+    h.update(base.encode())
+    h.update(data)
+    return h.hexdigest()
+
+
+# -- workers ------------------------------------------------------------------------------------
+
+_MANIFEST: dict[str, str] = {}
+
+
+def _init(manifest: dict[str, str]) -> None:
+    global _MANIFEST
+    _MANIFEST = manifest
+
+
+def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
+    chunks, options = args
+    minter = _minter(options.base_uri, options.library)
+    library_node = minter.library_iri()
+    out = Batch()
+    for chunk in chunks:
+        out.records += 1
+        out.path, out.end_offset = chunk.path, chunk.offset + len(chunk.data)
+        prepared = prepare(chunk)
+        out.problems.extend(prepared.problems)
+        if prepared.record is None:
+            if prepared.outcome == REJECTED:
+                out.rejected += 1
+            else:
+                out.skipped += 1
+            continue
+        record = prepared.record
+        rid = minter.record_id(record.control_number, _content, record)
+        graph = minter.graph(rid)
+        where = dict(number=chunk.number, path=chunk.path, offset=chunk.offset)
+        if record.leader[5] == "d":
+            out.ops.append(Op(rid, DELETE, graph.value, **where))
+            continue
+        digest = content_hash(chunk.data, options.library, options.base_uri)
+        if _MANIFEST.get(rid) == digest:
+            out.ops.append(Op(rid, UNCHANGED, graph.value, digest, **where))
+            continue
+        try:
+            converted = convert_bibliographic(record, minter, as_quads=True)
+        except Exception as err:  # noqa: BLE001 - report, never lose the batch
+            out.rejected += 1
+            out.problems.append(Problem(f"conversion failed ({type(err).__name__}: {err})", REJECTED, None).located(
+                chunk.path, chunk.number, chunk.offset, record.control_number))
+            continue
+        for p in converted.problems:
+            out.problems.append(p.located(chunk.path, chunk.number, chunk.offset, record.control_number))
+        quads = converted.triples
+        quads += [
+            Quad(graph, TYPE, RECORD_GRAPH, graph),
+            Quad(graph, LIBRARY, library_node, graph),
+            Quad(graph, RECORD_ID, Literal(rid), graph),
+            Quad(graph, CONTENT_HASH, Literal(digest), graph),
+        ]
+        facts = extract.facts(quads)
+        out.ops.append(Op(rid, REPLACE if rid in _MANIFEST else ADD, graph.value, digest,
+                          serialize(quads, format=RdfFormat.N_QUADS), facts, **where))
+    return out
+
+
+# -- the run ------------------------------------------------------------------------------------
+
+MANIFEST_QUERY = f"""
+SELECT ?library ?rid ?hash WHERE {{
+  GRAPH ?g {{ ?g <{LIBRARY.value}> ?library ; <{RECORD_ID.value}> ?rid ; <{CONTENT_HASH.value}> ?hash }}
+}}
+"""
+
+
+def manifest(backend: Backend, names: GraphNames, library: str) -> dict[str, str]:
+    return {r["rid"].value: r["hash"].value for r in backend.select(MANIFEST_QUERY, library=names.library(library))}
+
+
+def run(
+    paths: list[str],
+    options: IngestOptions,
+    backend: Backend,
+    index: Index,
+    names: GraphNames,
+    report: Callable[[Problem], None],
+    progress: Callable[[Batch], None] = lambda b: None,
+) -> Summary:
+    started = time.perf_counter()
+    summary = Summary()
+    vocabularies.ensure(backend, names)
+    stored = manifest(backend, names, options.library)
+    summary.bulk = not stored
+    seen: dict[str, int] = {}
+
+    def file_error(err: InputError) -> None:
+        summary.unreadable_files += 1
+        report(Problem(err.message, REJECTED, None, err.path, 0, 0, None))
+        if options.strict:
+            raise StrictModeError(f"{err.path}: {err.message}")
+
+    def apply(ops: list[Op]) -> None:
+        changes = [op for op in ops if op.action in (ADD, REPLACE) or (op.action == DELETE and op.rid in stored)]
+        if not changes:
+            return
+        index.mark_dirty()
+        removed = [op.graph for op in changes if op.action in (REPLACE, DELETE)]
+        data = b"".join(op.nquads for op in changes if op.action in (ADD, REPLACE))
+        if removed:
+            backend.replace(removed, data)
+        else:
+            backend.add(data, bulk=summary.bulk)
+        index.apply(options.library,
+                    [(op.rid, op.graph, op.digest, op.facts) for op in changes if op.action in (ADD, REPLACE)],
+                    [op.rid for op in changes if op.action == DELETE])
+        for op in changes:
+            if op.action == DELETE:
+                stored.pop(op.rid, None)
+                summary.deleted += 1
+            else:
+                summary.added += op.action == ADD
+                summary.replaced += op.action == REPLACE
+                summary.triples += op.facts.triples if op.facts else 0
+
+    def consume(batch: Batch) -> None:
+        for p in batch.problems:
+            report(p)
+        if options.strict and batch.problems:
+            first = batch.problems[0]
+            raise StrictModeError(f"{first.file}: record {first.record} (offset {first.offset}), field {first.tag or '-'}: "
+                                  f"{first.problem} [{first.action}]")
+        kept = []
+        for op in batch.ops:
+            if op.rid in seen:
+                summary.rejected += 1
+                report(Problem(f"record id {op.rid} already read in this run (record {seen[op.rid]}): this later copy is "
+                               "ignored", REJECTED, "001", op.path, op.number, op.offset, op.rid))
+                continue
+            seen[op.rid] = op.number
+            if op.action == UNCHANGED:
+                summary.unchanged += 1
+            elif op.action == DELETE and op.rid not in stored:
+                summary.unchanged += 1  # deleting what the store does not have changes nothing
+            else:
+                kept.append(op)
+        apply(kept)
+        summary.records += batch.records
+        summary.rejected += batch.rejected
+        summary.skipped += batch.skipped
+        progress(batch)
+
+    work = ((b, options) for b in batches(paths, file_error))
+    process(work, ingest_chunks, options.jobs, consume, _init, (dict(stored),))
+    if options.replace_all:
+        gone = [rid for rid in stored if rid not in seen]
+        minter = _minter(options.base_uri, options.library)
+        for i in range(0, len(gone), 500):
+            apply([Op(rid, DELETE, minter.graph(rid).value) for rid in gone[i : i + 500]])
+    summary.figures = stats.write(backend, names, index, options.library)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def delete(backend: Backend, index: Index, names: GraphNames, library: str, rids: list[str] | None) -> int:
+    """Remove records (all of the library's when ``rids`` is None); return how many were removed."""
+    stored = manifest(backend, names, library)
+    targets = list(stored) if rids is None else [r for r in rids if r in stored]
+    prefix = names.record_graph_prefix(library)
+    for i in range(0, len(targets), 500):
+        chunk = targets[i : i + 500]
+        index.mark_dirty()
+        backend.replace([prefix + rid for rid in chunk], b"")
+        index.apply(library, [], chunk)
+    stats.write(backend, names, index, library)
+    return len(targets)
