@@ -43,10 +43,11 @@ def _wait(url: str, proc: subprocess.Popen, seconds: float = 60) -> None:
 
 @contextlib.contextmanager
 def oxigraph_server(location: Path):
+    Path(location).mkdir(parents=True, exist_ok=True)
     port = free_port()
     exe = Path(sys.executable).with_name("oxigraph")
     proc = subprocess.Popen([str(exe if exe.exists() else "oxigraph"), "serve", "--location", str(location),
-                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+                             "--bind", f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         _wait(f"http://127.0.0.1:{port}/query", proc)
         yield f"http://127.0.0.1:{port}", proc

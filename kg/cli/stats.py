@@ -32,7 +32,7 @@ def run(args) -> int:
         out = {code: {**{k: fig.get(k, 0) for k in KEYS}, "languages": dict(fig["languages"]),
                       "years": {str(y): n for y, n in sorted(fig["years"].items())}} for code, fig in figures.items()}
         out["_total"] = {**total, "languages": dict(languages)}
-        print(json.dumps(out, ensure_ascii=False, indent=2))
+        print(json.dumps(out, ensure_ascii=False, indent=2, sort_keys=True))
         return 0
     print(f"{'library':<10} " + " ".join(f"{k:>10}" for k in KEYS) + "  languages")
     for code in sorted(figures):

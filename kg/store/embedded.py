@@ -157,6 +157,8 @@ class EmbeddedBackend(Backend):
     def close(self) -> None:
         try:
             self.store.flush()
+        except OSError:
+            pass  # e.g. a full disk, already reported; committed data is in RocksDB's write-ahead log
         finally:
             try:
                 if self._pidfile.read_text().strip() == str(os.getpid()):

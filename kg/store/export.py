@@ -18,7 +18,7 @@ GROUP = 500
 
 def graphs_of(hub: Hub, library: str | None) -> list[str]:
     if library is None:
-        return sorted(hub.backend.named_graphs())
+        return sorted(hub.backend.named_graphs(hub.names.record_prefix))  # our graphs, not a server's own
     names = hub.names
     graphs = sorted(hub.backend.named_graphs(names.record_graph_prefix(library)))
     return graphs + [names.registry(library).value, names.stats(library).value]
