@@ -37,10 +37,15 @@ class Backend(ABC):
     def add(self, nquads: bytes, bulk: bool = False) -> None:
         """Add N-Quads atomically (``bulk``: through the bulk loader, for a first load)."""
 
+    def bulk_session(self) -> "BulkSession":
+        """A first load fed in pieces; by default each piece is added as it comes."""
+        return BulkSession(lambda data: self.add(data, bulk=True))
+
     @abstractmethod
     def replace(self, graphs: Iterable[str], nquads: bytes) -> None:
-        """Remove the named graphs ``graphs`` and add ``nquads`` — one atomic step where the
-        store allows it, an idempotent sequence otherwise (a rerun completes it)."""
+        """Remove the named graphs ``graphs`` and add ``nquads`` — atomic where the store allows
+        it, an idempotent sequence otherwise (a rerun completes it).  ``graphs`` must name every
+        graph ``nquads`` writes into, so that applying the batch twice is applying it once."""
 
     @abstractmethod
     def graph_quads(self, graph: str) -> list[Quad]:
@@ -67,3 +72,20 @@ class Backend(ABC):
     @staticmethod
     def iri(value: str) -> NamedNode:
         return NamedNode(value)
+
+
+class BulkSession:
+    """Pieces of N-Quads written one after another into a first load; ``close`` ends it."""
+
+    def __init__(self, write):
+        self._write = write
+
+    def write(self, nquads: bytes) -> None:
+        if nquads:
+            self._write(nquads)
+
+    def close(self) -> None:
+        pass
+
+    def abort(self) -> None:
+        pass

@@ -98,7 +98,8 @@ def facts(quads) -> Facts:
                 simple_years.append(int(m.group(1)))
         elif p == _INSTANCE_OF and isinstance(s, NamedNode) and out.instance is None and "/rel/" not in s.value:
             out.instance, out.work = s.value, o.value
-    out.triples = n
+    # distinct quads, as the store holds them (the converter may emit a triple twice)
+    out.triples = len(set(quads)) if isinstance(quads, list) else n
     out.items = items
     out.languages = languages
     out.year = min(years) if years else (min(simple_years) if simple_years else None)

@@ -37,6 +37,8 @@ class Hub:
         self.index = self._open_index()
         if sync and self.index.is_dirty():
             self.sync_index()
+        if sync and self.index.fulltext_stale():
+            self.index.rebuild_fulltext()
 
     def _open_index(self) -> Index:
         path = self.directory / INDEX_FILE
@@ -87,6 +89,8 @@ class Hub:
                     upserts.append((rid, graph, stored[rid], extract.facts(self.backend.graph_quads(graph))))
                 self.index.apply(code, upserts, gone if i == 0 else [], clean=False)
             reread += len(stale)
+        if self.index.fulltext_stale():
+            self.index.rebuild_fulltext()
         self.index.mark_clean()
         return reread
 

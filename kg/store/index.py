@@ -8,7 +8,10 @@ record, what search and statistics need:
 - ``entities``  which entities (agents, concepts, works, instances) a record uses
 - ``labels``    every entity label in its original form and folded (no tones, đ → d, lower
                 case) — an external-content FTS5 table over ``label_rows`` so that a record's
-                rows can be deleted through an ordinary index
+                rows can be deleted through an ordinary index; only the folded form is
+                tokenised (search finds candidates on it, callers score on the original).
+                During a first load the full-text index is built once at the end ("rebuild"),
+                which is several times cheaper than row by row; ``fts_stale`` marks that state
 - ``meta``      the ``dirty`` flag of the crash protocol
 
 Crash protocol.  The graph store is the source of truth.  Before a batch is written to the store
@@ -46,15 +49,14 @@ CREATE TABLE IF NOT EXISTS label_rows (
 );
 CREATE INDEX IF NOT EXISTS label_rows_by_record ON label_rows (library, rid);
 CREATE VIRTUAL TABLE IF NOT EXISTS labels USING fts5(
-    label, folded, content='label_rows', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
+    label UNINDEXED, folded, content='label_rows', content_rowid='id', tokenize='unicode61 remove_diacritics 0'
 );
-CREATE TRIGGER IF NOT EXISTS label_rows_ai AFTER INSERT ON label_rows BEGIN
-    INSERT INTO labels (rowid, label, folded) VALUES (new.id, new.label, new.folded);
-END;
-CREATE TRIGGER IF NOT EXISTS label_rows_ad AFTER DELETE ON label_rows BEGIN
-    INSERT INTO labels (labels, rowid, label, folded) VALUES ('delete', old.id, old.label, old.folded);
-END;
 """
+
+TRIGGER = """CREATE TRIGGER IF NOT EXISTS label_rows_ad AFTER DELETE ON label_rows BEGIN
+    INSERT INTO labels (labels, rowid, label, folded) VALUES ('delete', old.id, old.label, old.folded);
+END"""
+SCHEMA += TRIGGER + ";\n"
 
 
 @dataclass
@@ -106,25 +108,37 @@ class Index:
     # -- writing ------------------------------------------------------------------------------
 
     def apply(self, library: str, upserts: Iterable[tuple[str, str, str, Facts]], deletes: Iterable[str] = (),
-              clean: bool = True) -> None:
+              clean: bool = True, fulltext: bool = True) -> None:
         """In one transaction: remove the rows of ``deletes`` and of every upserted record, insert
         the upserted records (rid, graph, hash, facts), and clear the dirty flag."""
         db = self.db
+        upserts = list(upserts)
+        records, entities, labels = [], [], []
+        for rid, graph, digest, f in upserts:
+            records.append((library, rid, graph, digest, f.work, f.instance, f.year, " ".join(f.languages), f.items, f.triples))
+            entities.extend((library, rid, e, k) for e, k in f.entities)
+            labels.extend((library, rid, l.entity, l.kind, l.label, l.folded) for l in f.labels)
+        stale = self.fulltext_stale() or not fulltext
         db.execute("BEGIN")
         try:
-            for rid in deletes:
+            if stale:
+                # rows that never reached the full-text index must not be "deleted" from it
+                # (FTS5 would take that as corruption); it is rebuilt once the load is over
+                db.execute("DROP TRIGGER IF EXISTS label_rows_ad")
+            for rid in list(deletes) + [u[0] for u in upserts]:
                 self._delete(library, rid)
-            for rid, graph, digest, f in upserts:
-                self._delete(library, rid)
-                db.execute(
-                    "INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (library, rid, graph, digest, f.work, f.instance, f.year, " ".join(f.languages), f.items, f.triples),
-                )
-                db.executemany("INSERT INTO entities VALUES (?,?,?,?)", [(library, rid, e, k) for e, k in f.entities])
-                db.executemany(
-                    "INSERT INTO label_rows (library, rid, entity, kind, label, folded) VALUES (?,?,?,?,?,?)",
-                    [(library, rid, l.entity, l.kind, l.label, l.folded) for l in f.labels],
-                )
+            if stale:
+                db.execute(TRIGGER)
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
+            db.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", records)
+            db.executemany("INSERT INTO entities VALUES (?,?,?,?)", entities)
+            before = db.execute("SELECT COALESCE(MAX(id), 0) FROM label_rows").fetchone()[0]
+            db.executemany("INSERT INTO label_rows (library, rid, entity, kind, label, folded) VALUES (?,?,?,?,?,?)", labels)
+            if fulltext:
+                db.execute("INSERT INTO labels (rowid, label, folded) SELECT id, label, folded FROM label_rows WHERE id > ?",
+                           (before,))
+            else:
+                db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
             if clean:
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
             db.execute("COMMIT")
@@ -140,15 +154,28 @@ class Index:
     def mark_clean(self) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
 
-    def clear(self, library: str | None = None) -> None:
+    def fulltext_stale(self) -> bool:
+        return self._meta("fts_stale") == "1"
+
+    def rebuild_fulltext(self) -> None:
+        """Rebuild the full-text index from ``label_rows`` (after a first load, or a crash in one)."""
         self.db.execute("BEGIN")
-        if library is None:
-            for table in ("records", "entities", "label_rows"):
-                self.db.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
-        else:
-            for table in ("records", "entities", "label_rows"):
-                self.db.execute(f"DELETE FROM {table} WHERE library = ?", (library,))  # noqa: S608
+        self.db.execute("INSERT INTO labels (labels) VALUES ('rebuild')")
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '0')")
         self.db.execute("COMMIT")
+
+    def clear(self, library: str | None = None) -> None:
+        """Forget everything (or one library).  The full-text index is emptied in one go and
+        marked stale, so the caller rebuilds it once after refilling."""
+        db = self.db
+        db.execute("BEGIN")
+        db.execute("DROP TRIGGER IF EXISTS label_rows_ad")
+        where, params = ("", ()) if library is None else (" WHERE library = ?", (library,))
+        for table in ("records", "entities", "label_rows"):
+            db.execute(f"DELETE FROM {table}{where}", params)  # noqa: S608 - fixed table names
+        db.execute("INSERT INTO labels (labels) VALUES ('delete-all')")
+        db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
+        db.executescript(SCHEMA)  # commits first, then restores the trigger
 
     # -- reading ------------------------------------------------------------------------------
 

@@ -62,7 +62,7 @@ def add(backend: Backend, names: GraphNames, lib: Library) -> None:
 QUERY = f"""
 PREFIX bf: <http://id.loc.gov/ontologies/bibframe/>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT ?prefix ?library ?code ?vi ?en ?kind ?city WHERE {{
+SELECT ?g ?library ?code ?vi ?en ?kind ?city WHERE {{
   GRAPH ?g {{
     ?library a bf:Organization ; bf:code ?code .
     OPTIONAL {{ ?library rdfs:label ?vi FILTER(LANG(?vi) = "vi") }}
@@ -70,26 +70,24 @@ SELECT ?prefix ?library ?code ?vi ?en ?kind ?city WHERE {{
     OPTIONAL {{ ?library <{LIBRARY_TYPE.value}> ?kind }}
     OPTIONAL {{ ?library bf:place/rdfs:label ?city }}
   }}
-  FILTER(STRSTARTS(STR(?g), ?prefix))
-}} ORDER BY ?code
+}}
 """
 
 
-def all_libraries(backend: Backend, names: GraphNames) -> list[Library]:
-    rows = backend.select(QUERY, prefix=Literal(names.registry_prefix))
-    out = []
-    for r in rows:
-        kind = r["kind"].value.rsplit("#", 1)[-1] if "kind" in r else ""
-        out.append(Library(r["code"].value, r.get("vi", Literal("")).value, r.get("en", Literal("")).value,
-                           r.get("city", Literal("")).value, kind))
-    return out
-
-
 def get(backend: Backend, names: GraphNames, code: str) -> Library | None:
-    for lib in all_libraries(backend, names):
-        if lib.code == code:
-            return lib
-    return None
+    """The entry of one library: a query on its own registry graph (never a scan of the store)."""
+    rows = backend.select(QUERY, g=names.registry(code))
+    if not rows:
+        return None
+    r = rows[0]
+    kind = r["kind"].value.rsplit("#", 1)[-1] if "kind" in r else ""
+    return Library(r["code"].value, r.get("vi", Literal("")).value, r.get("en", Literal("")).value,
+                   r.get("city", Literal("")).value, kind)
+
+
+def all_libraries(backend: Backend, names: GraphNames) -> list[Library]:
+    codes = sorted(g[len(names.registry_prefix):] for g in backend.named_graphs(names.registry_prefix))
+    return [lib for lib in (get(backend, names, code) for code in codes) if lib is not None]
 
 
 def require(backend: Backend, names: GraphNames, code: str) -> Library:
