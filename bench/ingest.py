@@ -97,7 +97,7 @@ def main() -> int:
     print(f"  {summary}")
 
     update = work / "update.mrc"
-    m = variants.edited(export, update, args.update, max(1, n // (args.update * 2)))
+    m = variants.edited(export, update, args.update, max(1, n // (args.update * 3)))
     secs_up, rss_up, err = timed([PY, "-m", "kg", "ingest", str(update), "--library", "BENCH", "--jobs", str(args.jobs),
                                   *store_args])
     print(f"kg ingest (update of {m:,} edited records into {n:,}): {secs_up:.1f} s, peak RSS {rss_up / 2**20:.0f} MB")

@@ -99,15 +99,19 @@ def _vary_marc8(raw: bytes, copy: int) -> bytes:
     return leader + directory + b"\x1e" + body + b"\x1d"
 
 
-def edited(source: Path, out: Path, count: int, every: int) -> int:
-    """A newer export: ``count`` records of ``source`` (UTF-8 ones), every one with an edited
-    title — what a library sends after a day of cataloguing."""
-    n = 0
+def edited(source: Path, out: Path, count: int, every: int = 3) -> int:
+    """A newer export: ``count`` records of ``source`` (one eligible record in ``every``; UTF-8
+    ones with a 001, which a newer export can replace) with an edited title — what a library
+    sends after a day of cataloguing."""
+    n = eligible = 0
     with open(source, "rb") as f, open(out, "wb") as w, contextlib.redirect_stdout(io.StringIO()), \
             contextlib.redirect_stderr(io.StringIO()):
-        for i, record in enumerate(pymarc.MARCReader(f, to_unicode=True, force_utf8=True, permissive=True)):
-            if record is None or record.leader[9] != "a" or i % every or not record.get_fields("001"):
-                continue  # records without 001 cannot be replaced, only added again
+        for record in pymarc.MARCReader(f, to_unicode=True, force_utf8=True, permissive=True):
+            if record is None or record.leader[9] != "a" or not record.get_fields("001"):
+                continue  # MARC-8 records are left alone; records without 001 cannot be replaced
+            eligible += 1
+            if eligible % every:
+                continue
             for fld in record.get_fields("245"):
                 if fld.subfields:
                     first = fld.subfields[0]

@@ -2,10 +2,13 @@
 
 Layers, with data flowing one way (a lower layer never imports a higher one):
 
-    kg.marc     reading MARC (ISO 2709, MARCXML, Libol text); knows nothing of RDF
-    kg.text     Vietnamese-aware text normalisation shared by every layer above
+    kg.text     Vietnamese-aware text repair and normalisation, used by every layer above
+    kg.marc     reading MARC (ISO 2709, MARCXML, MarcEdit, Libol text); knows nothing of RDF
     kg.convert  MARC record -> BIBFRAME 2 quads (pyoxigraph terms)
-    kg.batch    files -> converted, reported, serialised output (single or multi-process)
+    kg.pipeline files -> batches -> worker processes -> ordered results
+    kg.batch    the conversion run behind ``kg convert``
+    kg.store    the knowledge graph: Oxigraph (embedded or remote) + the SQLite search index;
+                the only code that talks to a store
     kg.cli      the ``kg`` command: parses arguments, calls the layers, prints summaries
 """
 

@@ -92,7 +92,7 @@ class Stats:
 _minter_cache: dict[tuple[str, str], object] = {}
 
 
-def _minter(base: str, library: str):
+def minter_for(base: str, library: str):
     from .convert import Minter
 
     key = (base, library)
@@ -173,7 +173,7 @@ def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
     from .convert import convert_bibliographic
 
     as_quads = options.fmt in QUAD_FORMATS
-    minter = _minter(options.base_uri, options.library)
+    minter = minter_for(options.base_uri, options.library)
     terms: list = []
     result = BatchResult(b"")
     for chunk in chunks:

@@ -63,7 +63,7 @@ def language_code(record: Record) -> str | None:
     return None
 
 
-def _content(record: Record) -> str:
+def record_content(record: Record) -> str:
     """The record's fields as one string: what identifies a record that has no 001."""
     return "\x1e".join(
         f.tag + (f.data or "") + f.ind1 + f.ind2 + "".join(c + v for c, v in f.subfields) for f in record.fields
@@ -75,7 +75,7 @@ class Context:
         self.record = record
         self.minter = minter
         self.control_number = record.control_number
-        self.rid = minter.record_id(self.control_number, _content if self.control_number is None else None, record)
+        self.rid = minter.record_id(self.control_number, record_content if self.control_number is None else None, record)
         self.work = minter.work(self.rid)
         self.instance = minter.instance(self.rid)
         self.graph = minter.graph(self.rid)

@@ -2,21 +2,23 @@
 
 Shape of a run (the conversion pipeline of ``kg convert``, with a store as the consumer)::
 
-    main:     read the library's manifest (record id -> content hash) from the store
+    main:     the library's manifest (record id -> content hash), from the index when it is
+              in sync, else from the store
     workers:  per record: content hash; unchanged records are not even converted; deleted
               records (leader/05 = d) become deletions; the rest is converted into its named
-              graph, with the manifest triples, serialised as N-Quads, plus its index facts
-    main:     per batch, in input order: mark the index dirty, write the batch to the store in
-              one atomic step, write the index rows and clear the flag; at the end,
-              ``--replace-all`` removes the records the export no longer has, and the
-              statistics graph is recomputed
+              graph with its manifest triples, serialised as N-Quads, plus its index facts
+    main:     duplicates within the run are rejected; batches go, in input order, to
+    writer:   the store (a first load streams into one bulk load; later batches are atomic,
+              see kg.store.embedded), then to
+    indexer:  the SQLite index, in a thread of its own so both work at once
+    end:      ``--replace-all`` removes what the export no longer has; the statistics graph
+              is recomputed; the index is marked clean
 
 Idempotent by construction: a record's graph is a pure function of its MARC bytes, the
 library, the base IRI and the converter (tables included), and its content hash says so; the
 same export twice changes nothing, and a killed run followed by the same command converges on
 the store an uninterrupted run would have built (finished batches are unchanged the second
-time, the interrupted one is done again).  A first load of a library goes through Oxigraph's
-bulk loader; later ones through transactions.
+time; the interrupted one is replayed by the store or done again).
 """
 
 from __future__ import annotations
@@ -31,9 +33,9 @@ from typing import Callable
 from pyoxigraph import Literal, Quad, RdfFormat, serialize
 
 from .. import __version__
-from ..batch import _minter, prepare
+from ..batch import minter_for, prepare
 from ..convert import convert_bibliographic
-from ..convert.context import _content
+from ..convert.context import record_content
 from ..convert.terms import TYPE
 from ..errors import InputError, StrictModeError
 from ..marc.chunk import Chunk
@@ -47,7 +49,7 @@ from .index import Index
 from .names import CONTENT_HASH, LIBRARY, RECORD_GRAPH, RECORD_ID, GraphNames
 
 ADD, REPLACE, DELETE, UNCHANGED = "add", "replace", "delete", "unchanged"
-BULK_TRIPLES = 100_000  # triples per bulk-load call during a first load
+BULK_TRIPLES = 100_000  # during a first load, triples handed to the writer at a time
 
 
 @dataclass
@@ -135,7 +137,7 @@ def _init(manifest: dict[str, str]) -> None:
 
 def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
     chunks, options = args
-    minter = _minter(options.base_uri, options.library)
+    minter = minter_for(options.base_uri, options.library)
     library_node = minter.library_iri()
     out = Batch()
     for chunk in chunks:
@@ -150,7 +152,7 @@ def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
                 out.skipped += 1
             continue
         record = prepared.record
-        rid = minter.record_id(record.control_number, _content, record)
+        rid = minter.record_id(record.control_number, record_content, record)
         graph = minter.graph(rid)
         where = dict(number=chunk.number, path=chunk.path, offset=chunk.offset)
         if record.leader[5] == "d":
@@ -357,7 +359,7 @@ def run(
                     bulk = None
     if options.replace_all:
         gone = [rid for rid in stored if rid not in seen]
-        minter = _minter(options.base_uri, options.library)
+        minter = minter_for(options.base_uri, options.library)
         index_writer = WriterThread(write_index)
         index_writer.start()
         try:
