@@ -91,3 +91,26 @@ def test_reindex_rebuilds_everything(store):
     h = Hub(str(store), base_uri=BASE, sync=False)
     assert h.sync_index(full=True) == 23 + 17 + 15
     h.close()
+
+
+def test_trigger_kept_counters_equal_direct_aggregates(hub, tmp_path):
+    """The counters are maintained by triggers; check them against the rows after updates too."""
+    from storehelp import V1, V2, write
+
+    registry.add(hub.backend, hub.names, registry.Library("TEST", "Thử"))
+    for text in (V1, V2, V1):
+        run([str(write(tmp_path / "x.mrk", text))], IngestOptions("TEST", BASE, replace_all=True), hub.backend, hub.index,
+            hub.names, lambda p: None)
+    db = hub.index.db
+    for code in ("NLV", "VNU", "TVHN", "TEST"):
+        figures = hub.index.statistics(code)
+        records, items, triples = db.execute(
+            "SELECT COUNT(*), COALESCE(SUM(items),0), COALESCE(SUM(triples),0) FROM records WHERE library = ?", (code,)).fetchone()
+        kinds = dict(db.execute("SELECT kind, COUNT(DISTINCT entity) FROM entities WHERE library = ? GROUP BY kind", (code,)))
+        years = dict(db.execute("SELECT year, COUNT(*) FROM records WHERE library = ? AND year IS NOT NULL GROUP BY year",
+                                (code,)))
+        languages = dict(db.execute("SELECT code, COUNT(*) FROM record_languages WHERE library = ? GROUP BY code", (code,)))
+        assert (figures["records"], figures["items"], figures["triples"]) == (records, items, triples)
+        assert (figures["agents"], figures["concepts"]) == (kinds.get("agent", 0), kinds.get("concept", 0))
+        assert figures["years"] == years and figures["languages"] == languages
+    assert hub.index.statistics("TEST")["records"] == 3
