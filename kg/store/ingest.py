@@ -261,6 +261,7 @@ def run(
             raise StrictModeError(f"{err.path}: {err.message}")
 
     def write_store(ops: list[Op]) -> None:
+        nonlocal bulk
         changes = [op for op in ops if op.action in (ADD, REPLACE) or (op.action == DELETE and op.rid in stored)]
         if not changes:
             return
@@ -270,7 +271,11 @@ def run(
             # every graph the batch touches, the added ones too: a replayed batch then drops what
             # a first, interrupted application already loaded instead of loading it twice
             backend.replace([op.graph for op in changes], data)
-        elif bulk is not None:
+        elif summary.bulk:
+            if bulk is None:
+                # opened at the first write, so after the worker processes were forked: a pipe
+                # created before would be inherited by them, and the loader would never see EOF
+                bulk = backend.bulk_session()
             bulk.write(data)
             loaded[0] += sum(op.facts.triples for op in changes if op.facts)
             if loaded[0] >= BULK_SESSION_TRIPLES:
@@ -297,7 +302,7 @@ def run(
     # command re-reads from the store whatever the index missed.  The store and the index are
     # written by two threads, so SQLite works while the bulk loader works on the next batch.
     index.mark_dirty()
-    bulk = backend.bulk_session() if summary.bulk else None
+    bulk = None
     loaded = [0]
 
     def rotate() -> None:
@@ -306,7 +311,7 @@ def run(
         peak near 2.5 GB.  Each finished load is a committed step a rerun builds on."""
         nonlocal bulk
         bulk.close()
-        bulk = backend.bulk_session()
+        bulk = None
         loaded[0] = 0
     index_writer = WriterThread(write_index)
     index_writer.start()

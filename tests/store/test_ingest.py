@@ -120,4 +120,32 @@ def test_parallel_ingest_builds_the_same_store_as_a_single_process(tmp_path):
             h.names, problems.append)
         stores.append(canonical(dump(h)))
         h.close()
+    faulthandler.cancel_dump_traceback_later()
     assert stores[0] == stores[1] and len(stores[0]) > 5000
+
+
+def test_first_load_split_into_several_bulk_loads_with_workers(tmp_path, monkeypatch):
+    """A bulk load restarted mid-run while worker processes exist (they must not hold the loader's
+    pipe open: the load would never end) gives the same store as one load."""
+    import faulthandler
+
+    import kg.store.ingest as ingest_module
+
+    faulthandler.dump_traceback_later(120, exit=True)  # a deadlock must fail loudly, not hang CI
+    from test_faults import varied
+
+    export = varied(tmp_path / "export.mrc", 6)
+    monkeypatch.setattr(ingest_module, "BULK_TRIPLES", 500)  # hand every batch to the writer at once
+    stores = []
+    for size in (10**9, 50_000):
+        monkeypatch.setattr(ingest_module, "BULK_SESSION_TRIPLES", size)
+        h = Hub(str(tmp_path / f"s{size}"), base_uri=BASE)
+        registry.add(h.backend, h.names, registry.Library("NLV", "Thư viện Quốc gia Việt Nam"))
+        # a dozen batches: later ones are still in the workers when the first ones reach the
+        # writer and the loader is restarted
+        summary = run([str(export)], IngestOptions("NLV", BASE, jobs=2), h.backend, h.index, h.names, lambda p: None)
+        assert summary.added > 2000
+        stores.append(canonical(dump(h)))
+        h.close()
+    faulthandler.cancel_dump_traceback_later()
+    assert stores[0] == stores[1]
