@@ -27,6 +27,7 @@ from .marc import source
 from .marc.chunk import Chunk
 from .marc.problems import REJECTED, REPAIRED, SKIPPED, Problem
 from .marc.record import Record
+from .convert import CONVERTED_KINDS, NotAnAuthority, convert_record
 from .output import QUAD_FORMATS, piece, serialize
 from .pipeline import batches, process
 
@@ -145,6 +146,7 @@ class Prepared:
     record: Record | None
     outcome: str
     problems: list[Problem]
+    kind: str = "bibliographic"
 
 
 def prepare(chunk: Chunk) -> Prepared:
@@ -161,17 +163,25 @@ def prepare(chunk: Chunk) -> Prepared:
         return Prepared(None, REJECTED, [Problem(
             f"leader/06 {record.record_type!r} is not a MARC 21 record type and the record has no title (245)",
             REJECTED, "LDR").located(*here)])
-    if kind != "bibliographic":
+    if kind not in CONVERTED_KINDS:
         problems = [p.located(*here) for p in class_problems]
         problems.append(Problem(NOT_HANDLED.format(kind=kind.capitalize()) + f" (leader/06 {record.record_type!r})",
                                 SKIPPED, "LDR").located(*here))
         return Prepared(None, SKIPPED, problems)
-    return Prepared(record, "ok", class_problems)
+    return Prepared(record, "ok", class_problems, kind)
+
+
+def convert_prepared(prepared: Prepared, minter, as_quads: bool):
+    """Convert a prepared record; an authority record establishing no heading comes back as
+    ``None`` with the reason appended to ``prepared.problems`` (the record is skipped)."""
+    try:
+        return convert_record(prepared.kind, prepared.record, minter, as_quads)
+    except NotAnAuthority as why:
+        prepared.problems.append(Problem(str(why), SKIPPED, "1XX"))
+        return None
 
 
 def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
-    from .convert import convert_bibliographic
-
     as_quads = options.fmt in QUAD_FORMATS
     minter = minter_for(options.base_uri, options.library)
     terms: list = []
@@ -191,7 +201,11 @@ def convert_chunks(chunks: list[Chunk], options: Options) -> BatchResult:
         record, class_problems = prepared.record, prepared.problems
         ctrl = record.control_number
         try:
-            converted = convert_bibliographic(record, minter, as_quads)
+            converted = convert_prepared(prepared, minter, as_quads)
+            if converted is None:
+                result.skipped += 1
+                result.problems.extend(p.located(chunk.path, chunk.number, chunk.offset, ctrl) for p in prepared.problems)
+                continue
         except Exception as err:  # noqa: BLE001 - report, never lose the batch
             result.rejected += 1
             result.problems.append(

@@ -15,11 +15,11 @@ from kg.marc.source import expand
 EXPECTED = {
     "SOURCES.md": (0, 0, 0, 0, ["not a MARC file"]),
     "authority/eg_auth-1066.mrc": (1066, 0, 0, 1066, []),
-    "authority/eg_auth-subset100.mrc": (17, 0, 0, 17, []),
-    "authority/eg_auth_lc.xml": (14, 0, 0, 14, []),
-    "authority/eg_auth_mesh.xml": (12, 0, 0, 12, []),
+    "authority/eg_auth-subset100.mrc": (17, 17, 0, 0, []),
+    "authority/eg_auth_lc.xml": (14, 12, 0, 2, []),  # two 162 (medium of performance) records
+    "authority/eg_auth_mesh.xml": (12, 12, 0, 0, []),
     # two Libol authority records carry a bibliographic leader ("nam"): still not converted
-    "authority/vie_libol_authority_text.txt": (12, 0, 0, 12, []),
+    "authority/vie_libol_authority_text.txt": (12, 12, 0, 0, []),
     "bib_marc8/eg_FSL.marc": (52, 52, 0, 0, []),
     "bib_marc8/eg_hebrew.marc": (20, 20, 0, 0, []),
     "bib_marc8/eg_jazz_1k.mrc": (1000, 1000, 0, 0, []),
@@ -106,6 +106,20 @@ def test_file(name):
     for p in problems:  # every line of the report says where
         assert p.file.endswith(name)
         assert p.record >= 0 and p.offset >= 0
+
+
+def test_local_authority_tags_are_reported_not_guessed():
+    """IISH's Aleph export puts its headings in 103/403/503: not MARC 21, so each record is
+    skipped with the tag named, never read as a 100."""
+    problems = []
+    stats = run([str(MARC / "authority" / "eg_auth-1066.mrc")], Options("T", "http://example.org/"), lambda b: None,
+                problems.append)
+    assert stats.converted == 0 and stats.skipped == 1066
+    skipped = [p for p in problems if p.action == "skipped"]
+    assert len(skipped) == 1066
+    local = [p for p in skipped if "found 103" in p.problem and "local use" in p.problem and p.control_number]
+    references = [p for p in skipped if "reference record (008/09 = 'c')" in p.problem]
+    assert (len(local), len(references)) == (1064, 2)
 
 
 def test_skipped_records_say_what_they_are():

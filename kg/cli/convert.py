@@ -105,7 +105,7 @@ def run_command(args) -> int:
         target = "stdout" if args.output == "-" else args.output
         print(
             f"kg convert: {stats.files} file(s), {stats.records:,} records read, {stats.converted:,} converted "
-            f"({stats.repaired:,} repaired), {stats.rejected:,} rejected, {stats.skipped:,} skipped (not bibliographic), "
+            f"({stats.repaired:,} repaired), {stats.rejected:,} rejected, {stats.skipped:,} skipped (see the report), "
             f"{stats.triples:,} triples, {stats.items:,} items, {rate:,.0f} records/s -> {target}",
             file=sys.stderr,
         )

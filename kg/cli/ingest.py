@@ -63,7 +63,7 @@ def run(args) -> int:
         how = " (bulk load)" if summary.bulk and summary.added else ""
         print(f"kg ingest {args.library}: {summary.records:,} records read: {summary.added:,} added{how}, "
               f"{summary.replaced:,} replaced, {summary.deleted:,} deleted, {summary.unchanged:,} unchanged, "
-              f"{summary.rejected:,} rejected, {summary.skipped:,} skipped (not bibliographic); "
+              f"{summary.rejected:,} rejected, {summary.skipped:,} skipped (see the report); "
               f"{summary.triples:,} triples written, {rate:,.0f} records/s; "
               f"library now holds {summary.figures.get('records', 0):,} records", file=sys.stderr)
     return 3 if summary.unreadable_files else 0

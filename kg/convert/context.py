@@ -71,11 +71,11 @@ def record_content(record: Record) -> str:
 
 
 class Context:
-    def __init__(self, record: Record, minter: Minter, as_quads: bool):
+    def __init__(self, record: Record, minter: Minter, as_quads: bool, rid_prefix: str = ""):
         self.record = record
         self.minter = minter
         self.control_number = record.control_number
-        self.rid = minter.record_id(self.control_number, record_content if self.control_number is None else None, record)
+        self.rid = rid_prefix + minter.record_id(self.control_number, record_content if self.control_number is None else None, record)
         self.work = minter.work(self.rid)
         self.instance = minter.instance(self.rid)
         self.graph = minter.graph(self.rid)

@@ -63,21 +63,29 @@ def convert_leader(ctx: Context) -> None:
 
 
 def _admin_metadata(ctx: Context, leader: str) -> None:
-    record = ctx.record
-    admin = ctx.bnode()
-    ctx.add(ctx.instance, bf.adminMetadata, admin)
-    ctx.add(ctx.work, bf.adminMetadata, admin)
-    ctx.add(admin, TYPE, bf.AdminMetadata)
-    ctx.add(admin, bf.assigner, ctx.library)
-    status = _STATUS.get(leader[5])
-    if status:
-        ctx.add(admin, bf.status, vocab("mstatus", status))
+    admin = admin_metadata(ctx, (ctx.instance, ctx.work))
     level = _ENCODING.get(leader[17])
     if level:
         ctx.add(admin, bflc.encodingLevel, vocab("menclvl", level))
     conv = _CONVENTIONS.get(leader[18])
     if conv:
         ctx.add(admin, bf.descriptionConventions, vocab("descriptionConventions", conv))
+
+
+def admin_metadata(ctx: Context, subjects: tuple):
+    """The ``bf:AdminMetadata`` node shared by bibliographic and authority records: the library
+    as assigner, record status (leader/05), 001/003, 005, 008/00-05 and 040; returns the node
+    so the caller adds what its format codes differently (encoding level, conventions)."""
+    record = ctx.record
+    leader = record.leader
+    admin = ctx.bnode()
+    for subject in subjects:
+        ctx.add(subject, bf.adminMetadata, admin)
+    ctx.add(admin, TYPE, bf.AdminMetadata)
+    ctx.add(admin, bf.assigner, ctx.library)
+    status = _STATUS.get(leader[5])
+    if status:
+        ctx.add(admin, bf.status, vocab("mstatus", status))
     if ctx.control_number:
         ident = ctx.thing(admin, bf.identifiedBy, bf.Local)
         ctx.add(ident, VALUE, Literal(ctx.control_number))
@@ -113,6 +121,7 @@ def _admin_metadata(ctx: Context, leader: str) -> None:
         if origin and origin.strip():
             agency = ctx.thing(admin, bf.source, bf.Source)
             ctx.add(agency, bf.code, Literal(origin.strip()))
+    return admin
 
 
 def _datetime_005(value: str) -> str | None:

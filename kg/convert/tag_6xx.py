@@ -26,7 +26,7 @@ from .tables import TABLES
 from .terms import FIRST, LABEL, NIL, REST, TYPE, bf, mads, vocab
 from .works import hub
 
-_SUBDIVISIONS = {"v": "GenreForm", "x": "Topic", "y": "Temporal", "z": "Geographic"}
+SUBDIVISIONS = {"v": "GenreForm", "x": "Topic", "y": "Temporal", "z": "Geographic"}
 
 
 def _scheme(ctx: Context, field: Field) -> tuple[NamedNode | None, str]:
@@ -43,7 +43,7 @@ def _scheme(ctx: Context, field: Field) -> tuple[NamedNode | None, str]:
     return None, ""
 
 
-def _component_label(field: Field, codes: str) -> str:
+def component_label(field: Field, codes: str) -> str:
     return trim_period(" ".join(trim(v) for c, v in field.subfields if c in codes and trim(v)))
 
 
@@ -82,7 +82,7 @@ def subject(ctx: Context, field: Field) -> None:
     lang = _label_language(field)
     predicate = bf.genreForm if field.tag == "655" else bf.subject
     scheme, scheme_key = _scheme(ctx, field)
-    subdivisions = [(c, v) for c, v in field.subfields if c in _SUBDIVISIONS and trim(v)]
+    subdivisions = [(c, v) for c, v in field.subfields if c in SUBDIVISIONS and trim(v)]
     is_name = field.tag in ("600", "610", "611")
     if is_name and not subdivisions and field.get("t") is None:
         agent = agents.agent(ctx, field)
@@ -97,7 +97,7 @@ def subject(ctx: Context, field: Field) -> None:
     # a name/title (6X0 $t) or a uniform title (630, whose title is in $a) without subdivisions
     if (field.get("t") is not None or field.tag == "630") and not subdivisions and field.tag in ("600", "610", "611", "630"):
         agent = agents.agent(ctx, field) if is_name else None
-        t = _component_label(field, "tfklmnoprs") if is_name else ""
+        t = component_label(field, "tfklmnoprs") if is_name else ""
         node = hub(ctx, t, field, agent, codes="tfklmnoprs" if is_name else "adfghklmnoprst")
         if node is not None:
             ctx.add(ctx.work, predicate, node)
@@ -105,7 +105,7 @@ def subject(ctx: Context, field: Field) -> None:
         return
     bf_class, mads_class = row["bf_class"], row["mads_class"]
     head_codes = row["label_subfields"]
-    head = _component_label(field, head_codes)
+    head = component_label(field, head_codes)
     if not head and not subdivisions:
         ctx.dropped(field.tag, "subject heading without a term")
         return
@@ -119,8 +119,8 @@ def subject(ctx: Context, field: Field) -> None:
             if head:
                 head_class = agents.mads_class(agents.kind(field.tag, field.ind1)) if is_name else mads_class
                 components.append((head_class, head))
-            components += [(_SUBDIVISIONS[c], trim_period(v)) for c, v in subdivisions]
-            _component_list(ctx, node, components, lang)
+            components += [(SUBDIVISIONS[c], trim_period(v)) for c, v in subdivisions]
+            component_list(ctx, node, components, lang)
     else:
         node = ctx.minter.concept(bf_class, full, scheme_key)
         _describe_concept(ctx, node, bf_class, mads_class, full, scheme, lang)
@@ -130,12 +130,12 @@ def subject(ctx: Context, field: Field) -> None:
 
 def _full_label(field: Field) -> str:
     row = TABLES.subjects.get(field.tag)
-    head = _component_label(field, row["label_subfields"] if row else "a")
-    parts = [head] + [trim_period(v) for c, v in field.subfields if c in _SUBDIVISIONS and trim(v)]
+    head = component_label(field, row["label_subfields"] if row else "a")
+    parts = [head] + [trim_period(v) for c, v in field.subfields if c in SUBDIVISIONS and trim(v)]
     return "--".join(p for p in parts if p)
 
 
-def _component_list(ctx: Context, node, components: list[tuple[str, str]], lang=CATALOGUE) -> None:
+def component_list(ctx: Context, node, components: list[tuple[str, str]], lang=CATALOGUE) -> None:
     head = ctx.bnode()
     ctx.add(node, mads.componentList, head)
     cell = head

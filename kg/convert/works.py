@@ -14,11 +14,11 @@ from pyoxigraph import Literal, NamedNode
 
 from ..marc.record import Field
 from ..text.punctuation import trim, trim_period
-from .context import ITEM, Context
+from .context import CATALOGUE, ITEM, Context
 from .tables import TABLES
 from .terms import LABEL, TYPE, bf, bflc
 
-_SEPARATORS = {"b": " : ", "n": ". ", "p": ". ", "f": ", ", "k": ". ", "s": ". "}
+_SEPARATORS = {"b": " : ", "n": ". ", "p": ". ", "f": ", ", "k": ". ", "s": ". ", "l": ". "}
 
 
 def title_parts(field: Field, codes: str = "abnpfks") -> list[tuple[str, str]]:
@@ -79,7 +79,15 @@ def hub(ctx: Context, label_text: str, field: Field, agent: NamedNode | None = N
     ctx.add(node, TYPE, bf.Hub)
     ctx.add(node, LABEL, Literal(full))
     t = ctx.thing(node, bf.title, bf.Title)
-    ctx.add(t, bf.mainTitle, Literal(main))
+    # the language of an expression ($l "English", "Tiếng Anh") is not part of the title: LC
+    # ConvSpec-240_X30 gives it to bf:language, which lets linking see "Truyện Kiều" in both
+    # the original and its translation
+    languages = [v for c, v in parts if c == "l"]
+    title_only = title_label([(c, v) for c, v in parts if c != "l"]) if languages and not label_text else main
+    ctx.add(t, bf.mainTitle, Literal(title_only or main))
+    for value in languages:
+        lang = ctx.thing(node, bf.language, bf.Language)
+        ctx.literal(lang, LABEL, value, CATALOGUE)
     if agent is not None:
         c = ctx.thing(node, bf.contribution, bf.Contribution)
         ctx.add(c, TYPE, bf.PrimaryContribution)

@@ -35,11 +35,13 @@ from typing import Iterable
 from ..text.vietnamese import fold
 from .extract import Facts
 
+SCHEMA_VERSION = "2"  # 2: authorities, link facts
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE IF NOT EXISTS records (
     library TEXT NOT NULL, rid TEXT NOT NULL, graph TEXT NOT NULL, hash TEXT NOT NULL,
     work TEXT, instance TEXT, year INTEGER, languages TEXT, items INTEGER, triples INTEGER,
+    kind TEXT NOT NULL DEFAULT 'bibliographic',
     PRIMARY KEY (library, rid)
 );
 CREATE TABLE IF NOT EXISTS entities (library TEXT NOT NULL, rid TEXT NOT NULL, entity TEXT NOT NULL, kind TEXT NOT NULL);
@@ -47,9 +49,21 @@ CREATE INDEX IF NOT EXISTS entities_by_record ON entities (library, rid);
 CREATE INDEX IF NOT EXISTS entities_by_entity ON entities (entity);
 CREATE TABLE IF NOT EXISTS label_rows (
     id INTEGER PRIMARY KEY, library TEXT NOT NULL, rid TEXT NOT NULL, entity TEXT NOT NULL,
-    kind TEXT NOT NULL, label TEXT NOT NULL, folded TEXT NOT NULL
+    kind TEXT NOT NULL, label TEXT NOT NULL, folded TEXT NOT NULL, cls TEXT NOT NULL DEFAULT '',
+    form TEXT NOT NULL DEFAULT 'heading'
 );
 CREATE INDEX IF NOT EXISTS label_rows_by_record ON label_rows (library, rid);
+CREATE INDEX IF NOT EXISTS label_rows_by_entity ON label_rows (entity);
+CREATE TABLE IF NOT EXISTS link_ids (library TEXT NOT NULL, rid TEXT NOT NULL, entity TEXT NOT NULL,
+    scheme TEXT NOT NULL, value TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS link_ids_by_record ON link_ids (library, rid);
+CREATE INDEX IF NOT EXISTS link_ids_by_value ON link_ids (scheme, value);
+CREATE TABLE IF NOT EXISTS link_variants (library TEXT NOT NULL, rid TEXT NOT NULL, authority TEXT NOT NULL,
+    variant TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS link_variants_by_record ON link_variants (library, rid);
+CREATE TABLE IF NOT EXISTS link_works (library TEXT NOT NULL, rid TEXT NOT NULL, work TEXT NOT NULL,
+    instance TEXT NOT NULL, title TEXT NOT NULL, creator TEXT, uniform TEXT, variants TEXT NOT NULL,
+    language TEXT, PRIMARY KEY (library, rid));
 CREATE TABLE IF NOT EXISTS record_languages (library TEXT NOT NULL, rid TEXT NOT NULL, code TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS record_languages_by_record ON record_languages (library, rid);
 CREATE TABLE IF NOT EXISTS entity_refs (
@@ -57,14 +71,22 @@ CREATE TABLE IF NOT EXISTS entity_refs (
     PRIMARY KEY (library, entity)
 );
 CREATE TABLE IF NOT EXISTS counters (library TEXT NOT NULL, key TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (library, key));
-CREATE TRIGGER IF NOT EXISTS records_ai AFTER INSERT ON records BEGIN
+CREATE TRIGGER IF NOT EXISTS records_ai_authority AFTER INSERT ON records WHEN new.kind = 'authority' BEGIN
+    INSERT INTO counters VALUES (new.library, 'authorities', 1) ON CONFLICT DO UPDATE SET n = n + 1;
+    INSERT INTO counters VALUES (new.library, 'triples', new.triples) ON CONFLICT DO UPDATE SET n = n + new.triples;
+END;
+CREATE TRIGGER IF NOT EXISTS records_ad_authority AFTER DELETE ON records WHEN old.kind = 'authority' BEGIN
+    UPDATE counters SET n = n - 1 WHERE library = old.library AND key = 'authorities';
+    UPDATE counters SET n = n - old.triples WHERE library = old.library AND key = 'triples';
+END;
+CREATE TRIGGER IF NOT EXISTS records_ai_bibliographic AFTER INSERT ON records WHEN new.kind != 'authority' BEGIN
     INSERT INTO counters VALUES (new.library, 'records', 1) ON CONFLICT DO UPDATE SET n = n + 1;
     INSERT INTO counters VALUES (new.library, 'items', new.items) ON CONFLICT DO UPDATE SET n = n + new.items;
     INSERT INTO counters VALUES (new.library, 'triples', new.triples) ON CONFLICT DO UPDATE SET n = n + new.triples;
     INSERT INTO counters SELECT new.library, 'year:' || new.year, 1 WHERE new.year IS NOT NULL
         ON CONFLICT DO UPDATE SET n = n + 1;
 END;
-CREATE TRIGGER IF NOT EXISTS records_ad AFTER DELETE ON records BEGIN
+CREATE TRIGGER IF NOT EXISTS records_ad AFTER DELETE ON records WHEN old.kind != 'authority' BEGIN
     UPDATE counters SET n = n - 1 WHERE library = old.library AND key = 'records';
     UPDATE counters SET n = n - old.items WHERE library = old.library AND key = 'items';
     UPDATE counters SET n = n - old.triples WHERE library = old.library AND key = 'triples';
@@ -121,9 +143,31 @@ class Index:
         try:
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=NORMAL")
+            upgraded = self._upgrade()
             self.db.executescript(SCHEMA)
+            self.db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            if upgraded:
+                self.mark_dirty()  # an index of an older layout: re-read everything from the store
         except sqlite3.DatabaseError as err:
             raise IndexCorrupt(f"label index {self.path} is unreadable ({err})") from None
+
+    def _upgrade(self) -> bool:
+        """Drop the tables of an index written by an older version (it is rebuilt from the
+        store, the source of truth); True if there was one."""
+        db = self.db
+        tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        if "meta" not in tables:
+            return False
+        row = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        if row is not None and row[0] == SCHEMA_VERSION:
+            return False
+        db.execute("BEGIN")
+        for (name,) in db.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+            db.execute(f'DROP TRIGGER IF EXISTS "{name}"')
+        for name in ("labels", *(t for t in tables if t not in ("meta",) and not t.startswith("labels_"))):
+            db.execute(f'DROP TABLE IF EXISTS "{name}"')
+        db.execute("COMMIT")
+        return True
 
     def close(self) -> None:
         self.db.close()
@@ -147,7 +191,8 @@ class Index:
         try:
             db = self.db
             db.execute("SELECT key FROM meta LIMIT 1").fetchall()
-            for table in ("records", "entities", "label_rows", "counters", "entity_refs", "record_languages"):
+            for table in ("records", "entities", "label_rows", "counters", "entity_refs", "record_languages",
+                          "link_ids", "link_variants", "link_works"):
                 db.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()  # noqa: S608
             db.execute("SELECT rowid FROM labels WHERE labels MATCH 'a' LIMIT 1").fetchall()
             return True
@@ -163,11 +208,19 @@ class Index:
         db = self.db
         upserts = list(upserts)
         records, entities, labels, languages = [], [], [], []
+        ids, variants, works = [], [], []
         for rid, graph, digest, f in upserts:
-            records.append((library, rid, graph, digest, f.work, f.instance, f.year, " ".join(f.languages), f.items, f.triples))
+            records.append((library, rid, graph, digest, f.work, f.instance, f.year, " ".join(f.languages), f.items,
+                            f.triples, f.kind))
             languages.extend((library, rid, code) for code in f.languages)
             entities.extend((library, rid, e, k) for e, k in f.entities)
-            labels.extend((library, rid, l.entity, l.kind, l.label, l.folded) for l in f.labels)
+            labels.extend((library, rid, l.entity, l.kind, l.label, l.folded, l.cls, l.form) for l in f.labels)
+            ids.extend((library, rid, e, scheme, value) for e, scheme, value in f.ids)
+            variants.extend((library, rid, a, v) for a, v in f.variants)
+            w = f.work_row
+            if w is not None:
+                works.append((library, rid, w.work, w.instance, w.title, w.creator, w.uniform, "\x1f".join(w.variants),
+                              w.language))
         stale = self.fulltext_stale() or not fulltext
         db.execute("BEGIN")
         try:
@@ -180,11 +233,15 @@ class Index:
             if stale:
                 db.execute(TRIGGER)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
-            db.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?)", records)
+            db.executemany("INSERT INTO records VALUES (?,?,?,?,?,?,?,?,?,?,?)", records)
+            db.executemany("INSERT INTO link_ids VALUES (?,?,?,?,?)", ids)
+            db.executemany("INSERT INTO link_variants VALUES (?,?,?,?)", variants)
+            db.executemany("INSERT INTO link_works VALUES (?,?,?,?,?,?,?,?,?)", works)
             db.executemany("INSERT INTO entities VALUES (?,?,?,?)", entities)
             db.executemany("INSERT INTO record_languages VALUES (?,?,?)", languages)
             before = db.execute("SELECT COALESCE(MAX(id), 0) FROM label_rows").fetchone()[0]
-            db.executemany("INSERT INTO label_rows (library, rid, entity, kind, label, folded) VALUES (?,?,?,?,?,?)", labels)
+            db.executemany("INSERT INTO label_rows (library, rid, entity, kind, label, folded, cls, form) "
+                           "VALUES (?,?,?,?,?,?,?,?)", labels)
             if fulltext:
                 db.execute("INSERT INTO labels (rowid, label, folded) SELECT id, label, folded FROM label_rows WHERE id > ?",
                            (before,))
@@ -202,6 +259,8 @@ class Index:
         self.db.execute("DELETE FROM entities WHERE library = ? AND rid = ?", (library, rid))
         self.db.execute("DELETE FROM record_languages WHERE library = ? AND rid = ?", (library, rid))
         self.db.execute("DELETE FROM label_rows WHERE library = ? AND rid = ?", (library, rid))
+        for table in ("link_ids", "link_variants", "link_works"):
+            self.db.execute(f"DELETE FROM {table} WHERE library = ? AND rid = ?", (library, rid))  # noqa: S608
 
     def mark_clean(self) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('dirty', '0')")
@@ -223,7 +282,8 @@ class Index:
         db.execute("BEGIN")
         db.execute("DROP TRIGGER IF EXISTS label_rows_ad")
         where, params = ("", ()) if library is None else (" WHERE library = ?", (library,))
-        for table in ("records", "entities", "label_rows", "record_languages", "entity_refs", "counters"):
+        for table in ("records", "entities", "label_rows", "record_languages", "entity_refs", "counters",
+                      "link_ids", "link_variants", "link_works"):
             db.execute(f"DELETE FROM {table}{where}", params)  # noqa: S608 - fixed table names
         db.execute("INSERT INTO labels (labels) VALUES ('delete-all')")
         db.execute("INSERT OR REPLACE INTO meta VALUES ('fts_stale', '1')")
@@ -247,6 +307,7 @@ class Index:
         return {
             # a record describes one Work and one Instance of its own
             "records": records, "works": records, "instances": records,
+            "authorities": counters.get("authorities", 0),
             "items": counters.get("items", 0), "triples": counters.get("triples", 0),
             "agents": counters.get("kind:agent", 0), "concepts": counters.get("kind:concept", 0),
             "languages": {k[5:]: n for k, n in counters.items() if k.startswith("lang:")},

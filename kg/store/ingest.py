@@ -33,9 +33,8 @@ from typing import Callable
 from pyoxigraph import Literal, Quad, RdfFormat, serialize
 
 from .. import __version__
-from ..batch import minter_for, prepare
-from ..convert import convert_bibliographic
-from ..convert.context import record_content
+from ..batch import convert_prepared, minter_for, prepare
+from ..convert import record_id
 from ..convert.terms import TYPE
 from ..errors import InputError, StrictModeError
 from ..marc.chunk import Chunk
@@ -153,7 +152,7 @@ def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
                 out.skipped += 1
             continue
         record = prepared.record
-        rid = minter.record_id(record.control_number, record_content, record)
+        rid = record_id(prepared.kind, record, minter)
         graph = minter.graph(rid)
         where = dict(number=chunk.number, path=chunk.path, offset=chunk.offset)
         if record.leader[5] == "d":
@@ -164,7 +163,12 @@ def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
             out.ops.append(Op(rid, UNCHANGED, graph.value, digest, **where))
             continue
         try:
-            converted = convert_bibliographic(record, minter, as_quads=True)
+            converted = convert_prepared(prepared, minter, as_quads=True)
+            if converted is None:
+                out.skipped += 1
+                out.problems.append(prepared.problems[-1].located(chunk.path, chunk.number, chunk.offset,
+                                                                  record.control_number))
+                continue
         except Exception as err:  # noqa: BLE001 - report, never lose the batch
             out.rejected += 1
             out.problems.append(Problem(f"conversion failed ({type(err).__name__}: {err})", REJECTED, None).located(

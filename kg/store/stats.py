@@ -21,14 +21,14 @@ from collections import Counter
 
 from pyoxigraph import BlankNode, Literal, NamedNode, Quad, RdfFormat, serialize
 
-from ..convert.terms import TYPE, bf, vocab, xsd
+from ..convert.terms import TYPE, bf, mads, vocab, xsd
 from .backend import Backend
 from .index import Index
 from .names import CONTENT_HASH, DCTERMS, KGNS, VOID, GraphNames, term
 
 V = lambda local: NamedNode(VOID + local)  # noqa: E731
 CLASSES = (("works", bf.Work), ("instances", bf.Instance), ("items", bf.Item), ("agents", bf.Agent),
-           ("concepts", bf.Topic))
+           ("concepts", bf.Topic), ("authorities", mads.Authority))
 
 
 def write(backend: Backend, names: GraphNames, index: Index, library: str) -> dict:

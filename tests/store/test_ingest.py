@@ -120,7 +120,6 @@ def test_parallel_ingest_builds_the_same_store_as_a_single_process(tmp_path):
             h.names, problems.append)
         stores.append(canonical(dump(h)))
         h.close()
-    faulthandler.cancel_dump_traceback_later()
     assert stores[0] == stores[1] and len(stores[0]) > 5000
 
 
