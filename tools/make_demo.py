@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the bundled demo catalogues of Thư viện Liên thông (``kg/demo/data``).
 
-The demo is three small Vietnamese library catalogues and one shared authority file, written by
+The demo is three small Vietnamese library catalogues and their authority files, written by
 us (not copied from any library) about REAL Vietnamese books and writers, so that the converter
 and the linked-data hub have something true to show and to link across libraries.
 
@@ -21,8 +21,8 @@ TVHN  Thư viện Hà Nội (provincial public library) — ``tvhn.mrc``, ISO 27
       ind1 1 although not inverted), 942 + one 952 per copy (branch TVHN, call number,
       barcode, item type BK, not-for-loan 0/1, collection code), 1980 "school" tone placement
       (Thuỷ, hoá, Thuý), and one record typed in decomposed Unicode (NFD).
-authorities.xml  MARCXML authority records (leader/06 z) of all three libraries, told apart by
-      001/003/040: persons (100 with dates, 400 variant forms incl. inverted, unaccented, old
+{nlv,vnu,tvhn}-authorities.xml  MARCXML authority records (leader/06 z), one file per library
+      (001/003/040 say whose): persons (100 with dates, 400 variant forms incl. inverted, unaccented, old
       tone placement and Chữ Hán/Nôm forms, 670 sources, 678 biographies), corporate bodies
       (110), topical terms (150, 450, 550 $w g) and places (151, 451, 551 $w g).
 
@@ -1383,12 +1383,23 @@ def build_all() -> dict[str, bytes]:
     vnu = [build_bib("VNU", i, s) for i, s in enumerate(VNU)]
     tvhn = [build_bib("TVHN", i, s) for i, s in enumerate(TVHN)]
     auth = [build_auth(i, s) for i, s in enumerate(AUTHORITIES)]
-    return {
+    files = {
         "nlv.xml": to_marcxml(nlv),
         "vnu.mrc": to_iso2709(vnu),
         "tvhn.mrc": to_iso2709(tvhn),
-        "authorities.xml": to_marcxml(auth),
     }
+    # one authority file per library: `kg ingest --library X` loads one library's export
+    for lib in LIBRARY_ORDER:
+        files[f"{lib.lower()}-authorities.xml"] = to_marcxml([a for a, s in zip(auth, AUTHORITIES) if s["lib"] == lib])
+    return files
+
+
+LIBRARY_ORDER = ("NLV", "VNU", "TVHN")
+
+
+def authority_count(name: str) -> int:
+    lib = name.split("-", 1)[0].upper()
+    return sum(1 for s in AUTHORITIES if s["lib"] == lib)
 
 
 # =============================================================================================
@@ -1410,8 +1421,8 @@ def read_back(name: str, data: bytes) -> list[Record]:
 def check(files: dict[str, bytes]) -> list[str]:
     """Return a list of problems (empty = fine) and print a summary."""
     problems: list[str] = []
-    expected = {"nlv.xml": len(NLV), "vnu.mrc": len(VNU), "tvhn.mrc": len(TVHN),
-                "authorities.xml": len(AUTHORITIES)}
+    expected = {"nlv.xml": len(NLV), "vnu.mrc": len(VNU), "tvhn.mrc": len(TVHN)}
+    expected.update({f"{lib.lower()}-authorities.xml": authority_count(f"{lib.lower()}-") for lib in LIBRARY_ORDER})
     for name, data in files.items():
         recs = read_back(name, data)
         if len(recs) != expected[name]:
@@ -1423,7 +1434,7 @@ def check(files: dict[str, bytes]) -> list[str]:
             rid = r["001"].data
             if r.leader[9] != "a":
                 problems.append(f"{name} {rid}: leader/09 is not 'a'")
-            if (r.leader[6] == "z") != (name == "authorities.xml"):
+            if (r.leader[6] == "z") != name.endswith("-authorities.xml"):
                 problems.append(f"{name} {rid}: leader/06 {r.leader[6]!r}")
             if "008" in r and len(r["008"].data) != 40:
                 problems.append(f"{name} {rid}: 008 length {len(r['008'].data)}")

@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import KgError
-from . import convert, delete, export, ingest, library, reindex, stats
+from . import convert, delete, export, ingest, library, link, reindex, stats
 
-COMMANDS = [convert, ingest, library, stats, export, delete, reindex]
+COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex]
 
 
 def parser() -> argparse.ArgumentParser:

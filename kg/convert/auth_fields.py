@@ -163,10 +163,16 @@ def identifier(ctx: Context, field: Field) -> None:
                 _identifier(ctx, "Local", v, assigner=agency, cancelled=cancelled)
 
 
+_SPANS = frozenset({"053", "065", "083", "087"})  # $a beginning, $b ending number of a span
+
+
 def classification(ctx: Context, field: Field) -> None:
-    parts = [trim(v) for c, v in field.subfields if c in "ab" and trim(v)]
+    # 072: $a subject category code + its $x subdivisions, written together (BISAC "SCI" "000000",
+    # MeSH trees "G2." "111." "29")
+    codes = "ax" if field.tag == "072" else "ab"
+    parts = [trim(v) for c, v in field.subfields if c in codes and trim(v)]
     if parts:
-        ctx.add(_main(ctx).node, mads.classification, Literal("".join(parts) if field.tag != "072" else " ".join(parts)))
+        ctx.add(_main(ctx).node, mads.classification, Literal(("-" if field.tag in _SPANS else "").join(parts)))
 
 
 # -- attributes (046, 368-378) ----------------------------------------------------------------
@@ -314,24 +320,22 @@ def name_title(ctx: Context, main: Heading) -> None:
     ctx.add(main.agent, LABEL, Literal(main.agent_label))
 
 
-def consumed(ctx: Context, field: Field) -> None:
-    """Read by the record pass (001, 003, 005, 008, 040)."""
-
-
 @lru_cache(maxsize=1)
 def tag_rows() -> dict[str, dict[str, str]]:
     return {r["tag"]: r for r in rows("authority_tags.csv")}
 
 
 def _handlers() -> dict[str, Callable]:
+    from . import authority
+
     here = globals()
     out: dict[str, Callable] = {}
     for tag, row in tag_rows().items():
         module, _, name = row["handler"].partition(".")
         if module == "authority":
             if name == "admin":
-                out[tag] = consumed
-            continue  # the heading itself
+                out[tag] = authority.admin  # read by the record pass
+            continue  # authority.heading: the heading itself
         out[tag] = here[name]
     return out
 

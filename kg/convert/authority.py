@@ -157,6 +157,11 @@ def describe(ctx: Context, h: Heading, scheme: NamedNode | None, lang) -> None:
         ctx.add(h.node, LABEL, Literal(h.label))
 
 
+def admin(ctx: Context, field: Field) -> None:
+    """001, 003, 005, 008, 040 (``mappings/authority_tags.csv``: ``authority.admin``): read once
+    by the record pass (:func:`admin_metadata`, :func:`thesaurus`, :func:`_label_language`)."""
+
+
 def convert_authority(record: Record, minter: Minter, as_quads: bool = False) -> Converted:
     """Convert one authority record; raises :class:`NotAnAuthority` when it establishes no
     MARC 21 heading (the caller skips it with the message)."""

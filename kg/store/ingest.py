@@ -14,6 +14,10 @@ Shape of a run (the conversion pipeline of ``kg convert``, with a store as the c
     end:      ``--replace-all`` removes what the export no longer has; the statistics graph
               is recomputed; the index is marked clean
 
+Headings that are variants of (or carry the $0 of) an authority the library has already loaded
+are pointed at that authority as records are converted (:mod:`kg.store.aliases`); ``kg link``
+does the same for records loaded before their authorities.
+
 Idempotent by construction: a record's graph is a pure function of its MARC bytes, the
 library, the base IRI and the converter (tables included), and its content hash says so; the
 same export twice changes nothing, and a killed run followed by the same command converges on
@@ -30,7 +34,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Callable
 
-from pyoxigraph import Literal, Quad, RdfFormat, serialize
+from pyoxigraph import Literal, NamedNode, Quad, RdfFormat, serialize
 
 from .. import __version__
 from ..batch import convert_prepared, minter_for, prepare
@@ -42,6 +46,7 @@ from ..marc.problems import REJECTED, Problem
 from ..pipeline import batches, process
 from ..resources import data_dir
 from . import extract, stats, vocabularies
+from .aliases import library_aliases
 from .backend import Backend
 from .extract import Facts
 from .index import Index
@@ -128,11 +133,28 @@ def content_hash(data: bytes, library: str, base: str) -> str:
 # -- workers ------------------------------------------------------------------------------------
 
 _MANIFEST: dict[str, str] = {}
+_ALIASES: dict[str, NamedNode] = {}
 
 
-def _init(manifest: dict[str, str]) -> None:
-    global _MANIFEST
+def _init(manifest: dict[str, str], aliases: dict[str, str] | None = None) -> None:
+    global _MANIFEST, _ALIASES
     _MANIFEST = manifest
+    _ALIASES = {k: NamedNode(v) for k, v in (aliases or {}).items()}
+
+
+def redirect(quads: list, aliases: dict[str, NamedNode]) -> list:
+    """Point headings that are another name of one of the library's authorities at the
+    authority (:mod:`kg.store.aliases`); ``kg link`` does the same to records loaded earlier."""
+    if not aliases:
+        return quads
+    out = []
+    get = aliases.get
+    for q in quads:
+        s, o = q.subject, q.object
+        s2 = get(s.value) if isinstance(s, NamedNode) else None
+        o2 = get(o.value) if isinstance(o, NamedNode) else None
+        out.append(q if s2 is None and o2 is None else Quad(s2 or s, q.predicate, o2 or o, q.graph_name))
+    return out
 
 
 def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
@@ -176,7 +198,7 @@ def ingest_chunks(args: tuple[list[Chunk], IngestOptions]) -> Batch:
             continue
         for p in converted.problems:
             out.problems.append(p.located(chunk.path, chunk.number, chunk.offset, record.control_number))
-        quads = converted.triples
+        quads = converted.triples if prepared.kind == "authority" else redirect(converted.triples, _ALIASES)
         quads += [
             Quad(graph, TYPE, RECORD_GRAPH, graph),
             Quad(graph, LIBRARY, library_node, graph),
@@ -256,6 +278,8 @@ def run(
     # one on opening), and reads it in a fraction of the time a store query takes.
     stored = index.manifest(options.library) if not index.is_dirty() else manifest(backend, names, options.library)
     summary.bulk = not stored
+    # headings typed as a variant (or with a $0) of an authority already loaded point at it
+    aliases = library_aliases(index, options.library).redirect if stored else {}
     seen: dict[str, int] = {}
 
     def file_error(err: InputError) -> None:
@@ -368,7 +392,7 @@ def run(
 
     work = ((b, options) for b in batches(paths, file_error))
     try:
-        process(work, ingest_chunks, options.jobs, consume, _init, (dict(stored),))
+        process(work, ingest_chunks, options.jobs, consume, _init, (dict(stored), aliases))
         flush()
     finally:
         try:

@@ -6,7 +6,8 @@ library contributed it.  Everything else has a graph of its own::
 
     {base}graph/registry/{library}  a library's entry (kg library add)
     {base}graph/vocabularies    the code lists of vocabularies/ (relators, languages, ...)
-    {base}graph/links           cross-library links (kg link, a later step)
+    {base}graph/links           cross-library links (kg link: clusters, hubs, matches)
+    {base}graph/decisions       cataloguers' pinned decisions (kg link --same / --different)
     {base}graph/stats/{library} the precomputed statistics of a library (VoID)
 
 A record graph also describes itself, so the store alone knows what it holds (the manifest an
@@ -33,6 +34,7 @@ class GraphNames:
         self.registry_prefix = self.base + "graph/registry/"
         self.vocabularies = NamedNode(self.base + "graph/vocabularies")
         self.links = NamedNode(self.base + "graph/links")
+        self.decisions = NamedNode(self.base + "graph/decisions")
         self.record_prefix = self.base + "graph/"
 
     def registry(self, library: str) -> NamedNode:
@@ -58,7 +60,7 @@ class GraphNames:
 
 
 #: words a library code may not be: they name the store's own graphs
-RESERVED = frozenset({"registry", "vocabularies", "links", "stats"})
+RESERVED = frozenset({"registry", "vocabularies", "links", "stats", "decisions", "hub"})
 
 
 def term(local: str) -> NamedNode:
