@@ -59,7 +59,6 @@ CONCEPT_CLASSES = frozenset({"Topic", "Place", "GenreForm", "Temporal", "Event"}
 # 008/11 subject heading system -> the bibliographic ind2 that names the same thesaurus
 _THESAURUS_008 = {"a": "0", "b": "1", "c": "2", "d": "3", "k": "5", "v": "6"}
 _THESAURUS_CODES = {"r": "aat", "s": "sears"}
-_ESTABLISHED = frozenset("afg |")  # 008/09 kind of record: established heading (+ subdivision)
 _NOT_ESTABLISHED = {"b": "untraced reference", "c": "traced reference", "d": "subdivision", "e": "node label"}
 
 

@@ -1,8 +1,10 @@
 """Every class and property the converter emits exists in BIBFRAME 2.6, bflc or MADS/RDF 1.4,
 and every code-list IRI it emits is described in ``vocabularies/``.
 
-The output checked is the conversion of every bibliographic record in ``../shared/data/marc``
-and of the demo catalogues, so a term used by any handler on real data is covered.
+The output checked is the conversion of every record in ``../shared/data/marc`` and of the demo
+catalogues, so a term used by any handler on real data is covered.  Authority records (MADS/RDF)
+are also checked on their own — the shared authority files and the demo authority files — so that
+a term used only by the authority converter cannot hide in the bibliographic bulk.
 """
 
 import logging
@@ -31,6 +33,16 @@ def output():
 
 
 @pytest.fixture(scope="module")
+def authority_output():
+    chunks = []
+    demo = sorted(str(p) for p in (ROOT / "kg" / "demo" / "data").glob("*authorit*"))
+    paths = expand([str(MARC / "authority"), *demo])
+    stats = run(paths, Options("TEST", "http://example.org/", fmt="nt"), chunks.append, lambda p: None)
+    assert stats.unreadable_files == 0 and stats.converted >= 41 + len(demo)  # 41 shared authority records
+    return list(pyoxigraph.parse(b"".join(chunks), format=pyoxigraph.RdfFormat.N_TRIPLES))
+
+
+@pytest.fixture(scope="module")
 def defined():
     logging.getLogger("rdflib").setLevel(logging.ERROR)  # LC's files have padded xsd:dateTime literals
     terms = set()
@@ -45,7 +57,7 @@ def test_output_is_large_enough_to_mean_something(output):
     assert len(output) > 250_000
 
 
-def test_every_class_and_property_is_defined(output, defined):
+def _check_terms(output, defined) -> Counter:
     used = Counter()
     for t in output:
         used[t.predicate.value] += 1
@@ -56,6 +68,41 @@ def test_every_class_and_property_is_defined(output, defined):
     assert undefined == []
     others = {u for u in used if not u.startswith((BF, BFLC, MADS))}
     assert others <= {RDF + "type", RDF + "value", RDF + "first", RDF + "rest", RDFS + "label", OWL + "sameAs"}
+    return used
+
+
+def test_every_class_and_property_is_defined(output, defined):
+    _check_terms(output, defined)
+
+
+def test_every_authority_class_and_property_is_defined(authority_output, defined):
+    """MADS/RDF and BIBFRAME terms of the authority converter (headings, variants, relations,
+    sources, notes, 046/37X attributes, identifiers) exist in madsrdf 1.4 / BIBFRAME 2.6."""
+    used = _check_terms(authority_output, defined)
+    for term in ("Authority", "Variant", "hasVariant", "variantLabel", "hasSource", "citationSource",
+                 "hasBroaderAuthority", "hasRelatedAuthority", "birthDate", "occupation", "scopeNote"):
+        assert used[MADS + term] > 0, term
+
+
+def test_every_term_of_the_authority_tables_is_defined(defined):
+    """Terms the authority tables name but the shared records may never exercise (681 exampleNote,
+    510 $w t hasCorporateParentAuthority, 373 Affiliation…) exist too."""
+    import csv
+
+    prefixes = {"bf": BF, "madsrdf": MADS}
+    terms = set()
+    for name, columns in (("authority_tags.csv", ("property",)), ("authority_relations.csv", ("property",)),
+                          ("authority_attributes.csv", ("property", "node_class"))):
+        with open(ROOT / "mappings" / name, encoding="utf-8", newline="") as f:
+            for row in csv.DictReader(f):
+                for column in columns:
+                    value = row[column]
+                    if not value or value in ("edtf", "literal", "language"):
+                        continue
+                    prefix, _, local = value.rpartition(":")
+                    terms.add(prefixes[prefix or "madsrdf"] + local)
+    terms |= {MADS + "affiliationStart", MADS + "affiliationEnd", MADS + "organization", MADS + "NameTitle"}
+    assert sorted(t for t in terms if t not in defined) == []
 
 
 def test_every_code_list_iri_is_in_vocabularies(output):
