@@ -88,3 +88,30 @@ def test_hub_iris_do_not_depend_on_the_order_of_loading(demo, tmp_path):
     link(other)
     assert links_dump(other) == links_dump(hub)
     other.close()
+
+
+def test_every_term_of_the_links_graph_is_defined(demo):
+    """Classes and properties of the links graph exist in BIBFRAME 2.6 / MADS/RDF 1.4 (or are
+    owl:sameAs, rdfs:label, our declared kgns: terms)."""
+    import io
+    import logging
+
+    import pyoxigraph
+    import rdflib
+    from conftest import ROOT
+
+    hub, _ = demo
+    out = io.BytesIO()
+    hub.backend.dump(out, [hub.names.links.value])
+    quads = list(pyoxigraph.parse(out.getvalue(), format=pyoxigraph.RdfFormat.N_QUADS))
+    used = {q.predicate.value for q in quads} | {q.object.value for q in quads if q.predicate.value.endswith("#type")}
+    logging.getLogger("rdflib").setLevel(logging.ERROR)
+    defined = set()
+    for name in ("bibframe.rdf", "madsrdf-v1.4.0.rdf"):
+        g = rdflib.Graph().parse(ROOT.parent / "shared" / "vocab-reference" / name)
+        defined |= {str(s) for s in g.subjects()}
+    g = rdflib.Graph().parse(ROOT / "vocabularies" / "kg.ttl")
+    defined |= {str(s) for s in g.subjects()}
+    defined |= {"http://www.w3.org/2002/07/owl#sameAs", "http://www.w3.org/2000/01/rdf-schema#label",
+                "http://www.w3.org/1999/02/22-rdf-syntax-ns#type", "http://www.w3.org/1999/02/22-rdf-syntax-ns#value"}
+    assert sorted(used - defined) == []
