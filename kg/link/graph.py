@@ -155,7 +155,8 @@ def work_hubs(b: Builder, works: dict[str, Work], c: Clusters, agents: dict[str,
 def publication_hubs(b: Builder, publications: list[Publication]) -> None:
     for p in publications:
         number = "".join(ch for ch in p.number if ch.isalnum())
-        hub = NamedNode(f"{b.base}instance/hub/{p.scheme}-{number}")
+        qualifier = f"-{digest(p.qualifier)}" if p.qualifier else ""
+        hub = NamedNode(f"{b.base}instance/hub/{p.scheme}-{number}{qualifier}")
         b.add(hub, TYPE, bf.Instance)
         b.add(hub, LABEL, Literal(p.title))
         ident = b.bnode(hub, 1)

@@ -6,7 +6,9 @@ publishers have reused ISBNs, and a multi-volume set may carry one ISBN for all 
 instances whose title proper (with part number and name) differs are not matched on the number
 alone and the conflict is reported.  Each description stays as its library wrote it; the links
 graph adds a publication node ``{base}instance/hub/{scheme}-{number}`` that is ``owl:sameAs``
-each of them.  A number only one library has links nothing.
+each of them.  When one number is found on different titles (the volumes of a set), each title
+that several libraries share is its own publication, named ``{scheme}-{number}-{digest of the
+title key}`` so that two volumes never share a node.  A number only one library has links nothing.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class Publication:
     title: str
     instances: list[str]  # sorted
     works: list[str]
+    qualifier: str = ""  # the title key, when the number was found on different titles
 
 
 @dataclass
@@ -62,7 +65,8 @@ def match(index: Index, different: dict[str, set[str]] | None = None) -> tuple[l
             instances = sorted(m[1] for m in part)
             if any(other in instances for i in instances for other in different.get(i, ())):
                 continue  # a cataloguer said two of them are different publications
-            publications.append(Publication(scheme, number, part[0][3], instances, sorted(m[2] for m in part)))
+            publications.append(Publication(scheme, number, part[0][3], instances, sorted(m[2] for m in part),
+                                            key if len(by_title) > 1 else ""))
     return _merge(publications), conflicts
 
 
@@ -73,7 +77,7 @@ def _merge(publications: list[Publication]) -> list[Publication]:
     for p in publications:  # sorted by (scheme, number): the first one names the publication
         hits = sorted({owner[i] for i in p.instances if i in owner})
         if not hits:
-            merged.append(Publication(p.scheme, p.number, p.title, list(p.instances), list(p.works)))
+            merged.append(Publication(p.scheme, p.number, p.title, list(p.instances), list(p.works), p.qualifier))
             target = len(merged) - 1
         else:
             target = hits[0]

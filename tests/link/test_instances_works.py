@@ -35,6 +35,18 @@ NLV = """
 =001  N5
 =020  \\\\$a9786040000003
 =245  00$aTuyển tập truyện ngắn.
+
+=LDR  00000nam a2200000 a 4500
+=001  N6
+=020  \\\\$a9786043000009
+=100  0\\$aXuân Yến.
+=245  10$aVăn học tuồng.$nT.4.
+
+=LDR  00000nam a2200000 a 4500
+=001  N7
+=020  \\\\$a9786043000009
+=100  0\\$aXuân Yến.
+=245  10$aVăn học tuồng.$nT.7.
 """
 
 VNU = """
@@ -64,6 +76,18 @@ VNU = """
 =001  V5
 =020  \\\\$a9786040000003
 =245  00$aTuyển tập truyện ngắn
+
+=LDR  00000nam a2200000 a 4500
+=001  V6
+=020  \\\\$a978-604-300-000-9
+=100  0\\$aXuân Yến.
+=245  10$aVăn học tuồng.$nT.4.
+
+=LDR  00000nam a2200000 a 4500
+=001  V7
+=020  \\\\$a9786043000009
+=100  0\\$aXuân Yến.
+=245  10$aVăn học tuồng.$nT.7.
 """
 
 
@@ -99,8 +123,17 @@ def test_the_same_isbn_written_two_ways_is_one_publication(linked):
 def test_an_isbn_on_two_different_titles_matches_nothing_and_is_reported(linked):
     hub, _, rows = linked
     assert publication_of(hub, "NLV/N2") == (None, set())  # V2 is another book with that number
-    conflicts = [r for r in rows if r["section"].startswith("isbn shared")]
+    conflicts = [r for r in rows if r["section"].startswith("isbn shared") and "9786041000001" in r["detail"] + r["label"]]
     assert len(conflicts) == 1 and "Ngồi khóc trên cây" in conflicts[0]["label"]
+
+
+def test_volumes_of_a_set_sharing_one_isbn_are_two_publications(linked):
+    hub, _, _ = linked
+    t4, t4_members = publication_of(hub, "NLV/N6")
+    t7, t7_members = publication_of(hub, "NLV/N7")
+    assert t4_members == {f"{BASE}instance/NLV/N6", f"{BASE}instance/VNU/V6"}
+    assert t7_members == {f"{BASE}instance/NLV/N7", f"{BASE}instance/VNU/V7"}
+    assert t4 != t7 and t4.startswith(f"{BASE}instance/hub/isbn-9786043000009-")
 
 
 def test_an_invalid_isbn_is_never_used(linked):
