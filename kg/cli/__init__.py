@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import KgError
-from . import convert, delete, export, ingest, library, link, reindex, stats
+from . import convert, delete, export, ingest, library, link, reindex, serve, stats
 
-COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex]
+COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex, serve]
 
 
 def parser() -> argparse.ArgumentParser:

@@ -1,0 +1,37 @@
+"""Serving the application: waitress (a production WSGI server, pure Python, threads).
+
+``serve`` builds the app, starts the SPARQL worker processes (:mod:`kg.web.sparql`) and runs
+waitress until interrupted; the workers and the store are closed on the way out.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from .app import create_app
+from .config import WebConfig
+
+
+def serve(config: WebConfig, ready=None) -> None:
+    from waitress import create_server
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s",
+                        stream=sys.stderr)
+    app = create_app(config)
+    server = create_server(app, host=config.host, port=config.port, threads=config.threads,
+                           ident="kg", clear_untrusted_proxy_headers=True, max_request_body_size=config.max_body)
+    where = f"http://{config.host}:{server.effective_port}/"
+    print(f"kg serve: {where} (store {config.endpoint or config.store}, base {config.base_uri}); Ctrl+C stops",
+          file=sys.stderr, flush=True)
+    if ready is not None:
+        ready(where)
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.close()
+        for close in app.extensions.get("kg.on_close", []):
+            close()
+        app.extensions["kg.data"].close()

@@ -1,0 +1,5 @@
+"""The SPARQL endpoint (being written)."""
+
+
+def register(app) -> None:
+    pass
