@@ -3,7 +3,7 @@
 import re
 
 import pyoxigraph
-from conftest import ROOT
+from kgtest import ROOT
 
 from kg.store.names import KGNS
 

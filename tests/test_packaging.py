@@ -5,7 +5,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import MARC, ROOT
+from kgtest import MARC, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -23,6 +23,18 @@ def test_installed_package_carries_its_data(installed):
     assert (installed / "kg" / "mappings" / "relator_terms.csv").is_file()
     assert (installed / "kg" / "vocabularies" / "relators.ttl").is_file()
     assert (installed / "kg" / "demo" / "data" / "nlv.xml").is_file()
+    assert (installed / "kg" / "web_assets" / "templates" / "base.html").is_file()
+    assert (installed / "kg" / "web_assets" / "static" / "site.css").is_file()
+    assert list((installed / "kg" / "sparql").glob("*.rq"))
+
+
+def test_installed_package_finds_its_templates_and_examples(installed, tmp_path):
+    code = ("import sys, kg.resources as r; "
+            "assert str(r.web_dir()).startswith(sys.argv[1]), r.web_dir(); "
+            "assert str(r.sparql_examples_dir()).startswith(sys.argv[1]), r.sparql_examples_dir()")
+    proc = subprocess.run([sys.executable, "-c", code, str(installed)], capture_output=True, text=True, cwd=tmp_path,
+                          env={"PYTHONPATH": str(installed), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr
 
 
 def test_installed_kg_converts_from_another_directory(installed, tmp_path):

@@ -5,7 +5,7 @@ import re
 import subprocess
 import sys
 
-from conftest import ROOT
+from kgtest import ROOT
 
 
 def test_convert_help_in_readme_is_current():

@@ -6,7 +6,7 @@ converter that loses or gains a record shows up here by name.
 """
 
 import pytest
-from conftest import MARC
+from kgtest import MARC
 
 from kg.batch import Options, run
 from kg.marc.source import expand

@@ -1,12 +1,14 @@
 """Serving the application: waitress (a production WSGI server, pure Python, threads).
 
 ``serve`` builds the app, starts the SPARQL worker processes (:mod:`kg.web.sparql`) and runs
-waitress until interrupted; the workers and the store are closed on the way out.
+waitress until interrupted (Ctrl+C or SIGTERM); the workers, their snapshots and the store are
+closed on the way out.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 
 from .app import create_app
@@ -26,11 +28,17 @@ def serve(config: WebConfig, ready=None) -> None:
           file=sys.stderr, flush=True)
     if ready is not None:
         ready(where)
+
+    def stop(signum, frame):  # systemd, docker and the tests stop a server with SIGTERM
+        raise KeyboardInterrupt
+
+    previous = signal.signal(signal.SIGTERM, stop)
     try:
         server.run()
     except KeyboardInterrupt:
         pass
     finally:
+        signal.signal(signal.SIGTERM, previous)
         server.close()
         for close in app.extensions.get("kg.on_close", []):
             close()

@@ -9,7 +9,7 @@ import pyoxigraph
 import pytest
 import rdflib
 from rdflib.compare import isomorphic
-from conftest import MARC, ROOT
+from kgtest import MARC, ROOT
 
 VNU = str(MARC / "vietnamese" / "vie_vnu_libol_10.iso")
 UEFL = str(MARC / "vietnamese" / "vie_uefl_852_mojibake_2.iso")

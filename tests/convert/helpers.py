@@ -7,7 +7,7 @@ length is checked.  The result is in mnemonic form: ``\\`` for a blank.
 
 from __future__ import annotations
 
-from conftest import MARC
+from kgtest import MARC
 
 VIETNAMESE = MARC / "vietnamese"
 PRINCETON = MARC / "bib_utf8" / "m2b_princeton.xml"
@@ -51,7 +51,7 @@ def read(path, control_number: str | None = None):
 
 def convert_record(record, library: str = "TEST"):
     """A real record converted into the tests' :class:`conftest.Output`."""
-    from conftest import BASE, Output
+    from kgtest import BASE, Output
 
     from kg.convert import Minter, convert_bibliographic
 

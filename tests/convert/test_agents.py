@@ -2,7 +2,7 @@
 ConvSpec-Process0-9): identity of agents, roles from $4/$e/$j, authority links from $0/$1."""
 
 import pytest
-from conftest import WORK, convert
+from kgtest import WORK, convert
 
 REL = "http://id.loc.gov/vocabulary/relators/"
 CONTRIB = f"<{WORK}T1> bf:contribution ?c . ?c bf:agent ?a ."

@@ -10,7 +10,7 @@ text export, IISH's Evergreen export); small records are written in MarcEdit mne
 
 import pyoxigraph
 import pytest
-from conftest import BASE, MARC, ROOT, Output, convert, mrk
+from kgtest import BASE, MARC, ROOT, Output, convert, mrk
 from helpers import describe, rdf_list
 
 from kg.batch import Options, minter_for, prepare, run

@@ -9,7 +9,7 @@ import csv
 import importlib
 import re
 
-from conftest import ROOT
+from kgtest import ROOT
 
 from kg.convert import auth_fields, authority
 from kg.convert.registry import HANDLERS

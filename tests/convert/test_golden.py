@@ -6,7 +6,7 @@ by hand in the source record.
 
 import pyoxigraph
 import pytest
-from conftest import BASE, MARC, ROOT, Output
+from kgtest import BASE, MARC, ROOT, Output
 
 from kg.batch import classify
 from kg.convert import Minter, convert_bibliographic

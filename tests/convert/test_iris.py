@@ -5,7 +5,7 @@ import re
 
 import pyoxigraph
 import pytest
-from conftest import BASE, INSTANCE, WORK, convert
+from kgtest import BASE, INSTANCE, WORK, convert
 from helpers import VIETNAMESE, convert_record, read
 
 from kg.convert import Minter

@@ -1,7 +1,7 @@
 """Holdings -> bf:Item: 852, 876-878, Koha's 952 (kg.convert.items; mappings/holdings.csv and
 item_status.csv).  LC marks 852 "nac" (ConvSpec-841-887) and makes no items: this is ours."""
 
-from conftest import BASE, INSTANCE, convert
+from kgtest import BASE, INSTANCE, convert
 from helpers import VIETNAMESE, convert_record, read
 
 BF = "http://id.loc.gov/ontologies/bibframe/"

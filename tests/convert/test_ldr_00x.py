@@ -5,7 +5,7 @@ the 008 date, country, language, audience and genre."""
 import csv
 
 import pytest
-from conftest import BASE, INSTANCE, ROOT, WORK, convert
+from kgtest import BASE, INSTANCE, ROOT, WORK, convert
 from helpers import f008, ldr
 
 BF = "http://id.loc.gov/ontologies/bibframe/"

@@ -3,7 +3,7 @@
 so tags are compared case-insensitively."""
 
 import pytest
-from conftest import INSTANCE, ROOT, WORK, convert
+from kgtest import INSTANCE, ROOT, WORK, convert
 from helpers import PRINCETON, convert_record, f008, read
 
 from kg.convert.linkage import language_tag, parse_link

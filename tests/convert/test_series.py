@@ -1,7 +1,7 @@
 """The series relation of 490 ind1 0, 440 and 800/810/811/830 (kg.convert.series; LC
 ConvSpec-1XX_7XX_8XX-Names for 8XX, Process 6 of ConvSpec-Process0-9)."""
 
-from conftest import BASE, INSTANCE, WORK, convert
+from kgtest import BASE, INSTANCE, WORK, convert
 
 BF = "http://id.loc.gov/ontologies/bibframe/"
 SERIES = "http://id.loc.gov/vocabulary/relationship/series"

@@ -2,7 +2,7 @@
 Process 1 in ConvSpec-Process0-9)."""
 
 import pytest
-from conftest import BASE, INSTANCE, WORK, convert
+from kgtest import BASE, INSTANCE, WORK, convert
 from helpers import VIETNAMESE, convert_record, read
 
 BF = "http://id.loc.gov/ontologies/bibframe/"

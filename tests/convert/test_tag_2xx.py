@@ -1,7 +1,7 @@
 """Titles, edition and imprint (LC ConvSpec-200-247-Titles, -250-270)."""
 
 import pytest
-from conftest import INSTANCE, WORK, convert
+from kgtest import INSTANCE, WORK, convert
 
 REC = r"""
 =001  T1

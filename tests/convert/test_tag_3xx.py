@@ -4,7 +4,7 @@
 import csv
 
 import pytest
-from conftest import INSTANCE, ROOT, WORK, convert
+from kgtest import INSTANCE, ROOT, WORK, convert
 from helpers import ldr
 
 ID = "http://id.loc.gov/vocabulary/"

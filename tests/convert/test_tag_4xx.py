@@ -1,7 +1,7 @@
 """Series statements 490 and the obsolete 440 (LC ConvSpec-490_510-Links; ConvSpec-1XX_7XX_8XX-Names:
 "Convert 400, 410, 411, and 440 like 8XX")."""
 
-from conftest import INSTANCE, WORK, convert
+from kgtest import INSTANCE, WORK, convert
 
 SERIES = "http://id.loc.gov/vocabulary/relationship/series"
 RELATION = f"<{WORK}T1> bf:relation ?r . ?r bf:relationship <{SERIES}> ; bf:associatedResource ?s ."

@@ -3,7 +3,7 @@
 import csv
 
 import pytest
-from conftest import INSTANCE, ROOT, WORK, convert
+from kgtest import INSTANCE, ROOT, WORK, convert
 
 BF = "http://id.loc.gov/ontologies/bibframe/"
 

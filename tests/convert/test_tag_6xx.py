@@ -2,7 +2,7 @@
 ConvSpec-subjectThesaurus; mappings/subjects.csv, thesauri.csv, uncontrolled_terms.csv)."""
 
 import pytest
-from conftest import BASE, WORK, convert
+from kgtest import BASE, WORK, convert
 from helpers import VIETNAMESE, convert_record, describe, rdf_list, read
 
 BF = "http://id.loc.gov/ontologies/bibframe/"

@@ -4,7 +4,7 @@ ConvSpec-720_740-758, ConvSpec-760-788-Links; mappings/linking_entries.csv)."""
 import csv
 
 import pytest
-from conftest import BASE, INSTANCE, ROOT, WORK, convert
+from kgtest import BASE, INSTANCE, ROOT, WORK, convert
 
 BF = "http://id.loc.gov/ontologies/bibframe/"
 REL = "http://id.loc.gov/vocabulary/relators/"

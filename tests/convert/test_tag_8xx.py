@@ -1,7 +1,7 @@
 """Fields 800-887 (LC ConvSpec-841-887): 856 electronic location here; the series entries
 800-830 are in test_series.py, the holdings 852/876-878 in test_items.py."""
 
-from conftest import INSTANCE, WORK, convert
+from kgtest import INSTANCE, WORK, convert
 
 
 def rec(*lines):

@@ -1,7 +1,7 @@
 """Local fields 9XX: only Koha's 952 is converted (into Items: see test_items.py); Libol's
 900/911/925/927/928/999 carry no bibliographic meaning and are counted, not reported."""
 
-from conftest import INSTANCE, convert
+from kgtest import INSTANCE, convert
 from helpers import VIETNAMESE, convert_record, read
 
 

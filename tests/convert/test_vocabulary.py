@@ -13,7 +13,7 @@ from collections import Counter
 import pyoxigraph
 import pytest
 import rdflib
-from conftest import MARC, ROOT
+from kgtest import MARC, ROOT
 
 from kg.batch import Options, run
 from kg.convert.terms import BF, BFLC, MADS, RDF, RDFS, OWL

@@ -98,7 +98,7 @@ def test_every_term_of_the_links_graph_is_defined(demo):
 
     import pyoxigraph
     import rdflib
-    from conftest import ROOT
+    from kgtest import ROOT
 
     hub, _ = demo
     out = io.BytesIO()

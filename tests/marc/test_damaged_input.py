@@ -9,7 +9,7 @@ reports and skips.
 import io
 import unicodedata
 
-from conftest import MARC
+from kgtest import MARC
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.errors import RecordError

@@ -4,7 +4,7 @@ import io
 
 import pymarc
 import pytest
-from conftest import MARC
+from kgtest import MARC
 
 from kg.errors import RecordError
 from kg.marc import iso2709, source

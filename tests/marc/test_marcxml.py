@@ -3,7 +3,7 @@
 import io
 
 import pytest
-from conftest import MARC
+from kgtest import MARC
 
 from kg.errors import RecordError
 from kg.marc import marcxml, source

@@ -3,7 +3,7 @@
 import shutil
 
 import pytest
-from conftest import MARC
+from kgtest import MARC
 
 from kg.errors import InputError
 from kg.marc import source

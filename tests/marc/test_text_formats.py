@@ -2,7 +2,7 @@
 
 import io
 
-from conftest import MARC, mrk
+from kgtest import MARC, mrk
 
 from kg.marc import libol_text, mnemonic, source
 

@@ -10,7 +10,7 @@ import textwrap
 from pathlib import Path
 
 import pyoxigraph
-from conftest import ROOT
+from kgtest import ROOT
 
 DEMO = ROOT / "kg" / "demo" / "data"
 BASE = "http://example.org/"

@@ -14,7 +14,7 @@ import time
 
 import pymarc
 import pytest
-from conftest import MARC, ROOT
+from kgtest import MARC, ROOT
 from storehelp import BASE, canonical, dump, kg
 
 from kg.store import Hub

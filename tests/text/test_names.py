@@ -6,7 +6,7 @@ import unicodedata
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from conftest import SHARED
+from kgtest import SHARED
 from kg.text.legacy import detect, encode
 from kg.text.names import (
     Dates, block_keys, compatible, forms, normalise, role_terms, same_name, split_dates, strip_roles,

@@ -10,61 +10,9 @@ Fixtures:
 
 from __future__ import annotations
 
-import os
-import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
-
 import pytest
 import requests
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def build_demo(directory: Path, base: str) -> None:
-    from kg import demo
-    from kg.store import Hub
-
-    with Hub(str(directory), base_uri=base) as hub:
-        demo.build(hub)
-
-
-def start_server(store: Path, port: int, *extra: str, env: dict | None = None) -> subprocess.Popen:
-    base = f"http://127.0.0.1:{port}/"
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
-    environ.update(env or {})
-    with open(store.parent / f"server-{port}.log", "wb") as log:  # the child keeps its own descriptor
-        proc = subprocess.Popen([sys.executable, "-m", "kg", "serve", "--store", str(store), "--base-uri", base,
-                                 "--port", str(port), *extra], cwd=ROOT, env=environ,
-                                stdout=subprocess.DEVNULL, stderr=log)
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"kg serve exited {proc.returncode}: {(store.parent / f'server-{port}.log').read_text()}")
-        try:
-            requests.get(base + "healthz", timeout=1)
-            return proc
-        except requests.RequestException:
-            time.sleep(0.1)
-    proc.kill()
-    raise RuntimeError("kg serve did not start within 60 s")
-
-
-def stop_server(proc: subprocess.Popen) -> None:
-    proc.terminate()
-    try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
+from webhelp import ROOT, build_demo, free_port, start_server, stop_server  # noqa: F401
 
 
 @pytest.fixture(scope="session")
@@ -88,3 +36,60 @@ def server(demo_store):
 def http():
     with requests.Session() as s:
         yield s
+
+
+#: a record whose text is markup and script (titles, notes, names, links), ingested into TVHN
+#: beside the demo: the pages must show it as text and never run it
+HOSTILE = r"""
+=LDR  00000nam a2200000 a 4500
+=001  XSS1
+=008  200101s2020    vm            000 0 vie d
+=100  1\$a<script>alert('agent')</script> Kẻ Gian,$d1900-1990.
+=245  10$a<script>alert(1)</script> Nhan đề <b>độc</b> /$c<img src=x onerror=alert(2)>
+=260  \\$aH. :$b<i>NXB</i> "Trẻ" & Co,$c2020.
+=500  \\$a<script>alert(3)</script> ghi chú "có ngoặc" & <u>thẻ</u>
+=650  \7$a<svg onload=alert(6)>Chủ đề$2tvqg
+=856  40$ujavascript:alert(4)$zBấm vào đây <script>alert(7)</script>
+=952  \\$aTVHN$bTVHN$cPM$o<script>alert(8)</script>$p999001$ujavascript:alert(5)$70
+"""
+
+#: one printing (one ISBN) catalogued by two libraries: a publication across libraries
+#: (``instance/hub/isbn-…``), which the demo has none of (it gives no ISBN)
+PUBLICATION = r"""
+=LDR  00000nam a2200000 a 4500
+=001  {rid}
+=008  200101s2020    vm            000 0 vie d
+=020  \\$a9786041234567$c50000đ
+=100  1\$aNguyễn, Văn Mẫu.
+=245  10$aSách mẫu có ISBN /$cNguyễn Văn Mẫu.
+=260  \\$aH. :$bKim Đồng,$c2020.
+=852  \\$a{lib}$j{lib}-0001
+"""
+
+
+@pytest.fixture(scope="session")
+def extra_server(tmp_path_factory):
+    """A second server: the demo plus :data:`HOSTILE` in TVHN and :data:`PUBLICATION` in TVHN and
+    VNU, linked.  Yields (base URL, the hostile record's instance IRI)."""
+    from kg.link.run import run as link
+    from kg.store import Hub
+    from kg.store.ingest import IngestOptions, run as ingest_run
+
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    directory = tmp_path_factory.mktemp("web-extra") / "store"
+    build_demo(directory, base)
+    files = {"TVHN": HOSTILE + PUBLICATION.format(rid="PUB1", lib="TVHN"),
+             "VNU": PUBLICATION.format(rid="PUB2", lib="VNU")}
+    with Hub(str(directory), base_uri=base) as hub:
+        for lib, text in files.items():
+            mrk = directory.parent / f"extra-{lib}.mrk"
+            mrk.write_text(text.strip() + "\n", encoding="utf-8")
+            problems: list = []
+            ingest_run([str(mrk)], IngestOptions(lib, base, jobs=1), hub.backend, hub.index, hub.names,
+                       problems.append)
+            assert not [p for p in problems if p.action == "rejected"], problems
+        link(hub)
+    proc = start_server(directory, port)
+    yield base, f"{base}instance/TVHN/XSS1"
+    stop_server(proc)

@@ -1,5 +1,0 @@
-"""(being written)"""
-
-
-def register(app) -> None:
-    pass
