@@ -24,19 +24,19 @@ def _hosts(text: str) -> tuple[str, ...]:
 class WebConfig:
     """``env`` in each field's metadata names its environment variable."""
 
-    store: str = field(default=str(settings.get("store")), metadata={"env": "KG_STORE"})
-    endpoint: str | None = field(default=None, metadata={"env": "KG_ENDPOINT"})
-    base_uri: str = field(default=str(settings.SETTINGS["base_uri"].default), metadata={"env": "KG_BASE_URI"})
-    host: str = field(default="127.0.0.1", metadata={"env": "KG_HOST"})
-    port: int = field(default=5000, metadata={"env": "KG_PORT", "parse": int})
-    threads: int = field(default=8, metadata={"env": "KG_THREADS", "parse": int})
-    workers: int = field(default=2, metadata={"env": "KG_WORKERS", "parse": int})
-    query_timeout: float = field(default=30.0, metadata={"env": "KG_QUERY_TIMEOUT", "parse": float})
-    max_rows: int = field(default=10_000, metadata={"env": "KG_MAX_ROWS", "parse": int})
-    allow_update: bool = field(default=False, metadata={"env": "KG_ALLOW_UPDATE", "parse": _bool})
-    token: str | None = field(default=None, metadata={"env": "KG_TOKEN", "secret": True})
-    service_allow: tuple[str, ...] = field(default=(), metadata={"env": "KG_SERVICE_ALLOW", "parse": _hosts})
-    max_body: int = field(default=1_000_000, metadata={"env": "KG_MAX_BODY", "parse": int})
+    store: str = field(default=str(settings.get("store")), metadata={"help": 'Directory of the embedded store (and of the search index).', "env": "KG_STORE"})
+    endpoint: str | None = field(default=None, metadata={"help": 'A remote SPARQL 1.1 server to serve instead of the embedded store.', "env": "KG_ENDPOINT"})
+    base_uri: str = field(default=str(settings.SETTINGS["base_uri"].default), metadata={"help": 'Base of the entity IRIs; must be the address the hub is reached at for IRIs to dereference.', "env": "KG_BASE_URI"})
+    host: str = field(default="127.0.0.1", metadata={"help": 'Address to listen on (0.0.0.0 for every interface, behind a reverse proxy).', "env": "KG_HOST"})
+    port: int = field(default=5000, metadata={"help": 'Port to listen on.', "env": "KG_PORT", "parse": int})
+    threads: int = field(default=8, metadata={"help": 'HTTP threads of the server (waitress).', "env": "KG_THREADS", "parse": int})
+    workers: int = field(default=2, metadata={"help": 'Processes that run /sparql queries (each can be killed at the time limit).', "env": "KG_WORKERS", "parse": int})
+    query_timeout: float = field(default=30.0, metadata={"help": 'Seconds a /sparql query may run before it is cancelled (503).', "env": "KG_QUERY_TIMEOUT", "parse": float})
+    max_rows: int = field(default=10_000, metadata={"help": 'Most rows (or triples) a /sparql answer carries; more are cut, with header X-KG-Truncated.', "env": "KG_MAX_ROWS", "parse": int})
+    allow_update: bool = field(default=False, metadata={"help": 'Accept SPARQL Update on /sparql (needs KG_TOKEN; clients send Authorization: Bearer).', "env": "KG_ALLOW_UPDATE", "parse": _bool})
+    token: str | None = field(default=None, metadata={"help": 'The bearer token of updates; never logged or printed.', "env": "KG_TOKEN", "secret": True})
+    service_allow: tuple[str, ...] = field(default=(), metadata={"help": 'Comma-separated hosts that SERVICE and LOAD may reach (none by default).', "env": "KG_SERVICE_ALLOW", "parse": _hosts})
+    max_body: int = field(default=1_000_000, metadata={"help": 'Largest request body accepted, in bytes (413 above).', "env": "KG_MAX_BODY", "parse": int})
 
     @classmethod
     def from_env(cls, **overrides) -> "WebConfig":
@@ -51,6 +51,20 @@ class WebConfig:
         if not config.base_uri.endswith(("/", "#")):
             config.base_uri += "/"
         return config
+
+    @classmethod
+    def table(cls) -> str:
+        """The README's configuration table (Markdown), generated from the fields."""
+        rows = ["| variable | option | default | meaning |", "|---|---|---|---|"]
+        for f in fields(cls):
+            option = "--" + f.name.replace("_", "-") if f.name not in ("token", "service_allow", "max_rows", "max_body") \
+                else ""
+            default = "" if f.default in (None, ()) else str(f.default)
+            if f.name == "store":
+                default = "./kg-data"
+            rows.append(f"| `{f.metadata['env']}` | {f'`{option}`' if option else ''} | {f'`{default}`' if default else ''} "
+                        f"| {f.metadata['help']} |")
+        return "\n".join(rows)
 
     def describe(self) -> list[tuple[str, str, str]]:
         """(environment variable, value, default) for every setting, secrets masked."""
