@@ -53,7 +53,8 @@ CREATE TABLE IF NOT EXISTS label_rows (
     form TEXT NOT NULL DEFAULT 'heading'
 );
 CREATE INDEX IF NOT EXISTS label_rows_by_record ON label_rows (library, rid);
-CREATE INDEX IF NOT EXISTS label_rows_by_entity ON label_rows (entity);
+DROP INDEX IF EXISTS label_rows_by_entity;
+CREATE INDEX IF NOT EXISTS label_rows_by_entity_form ON label_rows (entity, form);
 CREATE TABLE IF NOT EXISTS link_ids (library TEXT NOT NULL, rid TEXT NOT NULL, entity TEXT NOT NULL,
     scheme TEXT NOT NULL, value TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS link_ids_by_record ON link_ids (library, rid);
@@ -150,6 +151,15 @@ class Index:
                 self.mark_dirty()  # an index of an older layout: re-read everything from the store
         except sqlite3.DatabaseError as err:
             raise IndexCorrupt(f"label index {self.path} is unreadable ({err})") from None
+
+    @classmethod
+    def reader(cls, path: Path) -> "Index":
+        """A read-only connection to an existing index, for the threads of a server: reads in
+        parallel (SQLite's WAL), no schema work, no writes."""
+        self = cls.__new__(cls)
+        self.path = Path(path)
+        self.db = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, isolation_level=None, check_same_thread=False)
+        return self
 
     def _upgrade(self) -> bool:
         """Drop the tables of an index written by an older version (it is rebuilt from the

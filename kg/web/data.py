@@ -6,8 +6,9 @@ One :class:`Data` per application, shared by the server's threads:
   user text (user SPARQL goes to :mod:`kg.web.sparql`, which runs it in killable processes);
   pyoxigraph's ``Store`` may be shared by threads, and ``backend.select`` consumes each result
   in the calling thread, as pyoxigraph requires;
-- the label index (SQLite) is one connection guarded by a lock: search, facets and statistics
-  are short reads;
+- the label index (SQLite) is read through one read-only connection per server thread, so
+  searches run in parallel (SQLite releases the GIL); the hub's own connection (which did the
+  crash check and any repair at opening) is not used by the threads;
 - the embedded store is opened read-write, which holds Oxigraph's lock: no ``kg ingest`` can
   write beside a running server (stop the server, ingest, start it again), so the read-only
   snapshots the SPARQL workers open are never stale.
@@ -19,7 +20,7 @@ import threading
 from pathlib import Path
 
 from ..store import Hub, registry
-from ..store.index import Hit
+from ..store.index import Hit, Index
 from .config import WebConfig
 
 
@@ -29,7 +30,7 @@ class Data:
         self.hub = Hub(config.store, config.endpoint, config.base_uri)
         self.names = self.hub.names
         self.base = self.names.base
-        self._index_lock = threading.Lock()
+        self._readers = threading.local()
         self._libraries: list[registry.Library] | None = None
 
     # -- where the store is (for the SPARQL workers and dumps) ----------------------------------
@@ -58,19 +59,25 @@ class Data:
 
     # -- index -----------------------------------------------------------------------------------
 
+    @property
+    def index(self) -> Index:
+        """This thread's read-only connection to the label index."""
+        reader = getattr(self._readers, "index", None)
+        if reader is None:
+            reader = self._readers.index = Index.reader(self.hub.index.path)
+        return reader
+
     def search(self, text: str, library: str | None = None, kinds=None, limit: int = 20) -> list[Hit]:
-        with self._index_lock:
-            return self.hub.index.search(text, library=library, kinds=kinds, limit=limit)
+        return self.index.search(text, library=library, kinds=kinds, limit=limit)
 
     def index_rows(self, sql: str, params=()) -> list[tuple]:
         """Rows of a fixed read-only SQL text over the label index, values bound as parameters."""
-        with self._index_lock:
-            return self.hub.index.db.execute(sql, params).fetchall()
+        return self.index.db.execute(sql, params).fetchall()
 
     def statistics(self) -> dict[str, dict]:
         """{library code: figures} from the counters of the index (constant time)."""
-        with self._index_lock:
-            return {code: self.hub.index.statistics(code) for code in self.hub.index.libraries()}
+        index = self.index
+        return {code: index.statistics(code) for code in index.libraries()}
 
     # -- registry --------------------------------------------------------------------------------
 
