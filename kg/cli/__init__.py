@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import KgError
-from . import convert, delete, export, ingest, library, link, reindex, serve, stats
+from . import convert, delete, export, ingest, library, link, reconcile, reindex, serve, stats
 
-COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex, serve]
+COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex, serve, reconcile]
 
 
 def parser() -> argparse.ArgumentParser:
