@@ -162,6 +162,12 @@ class Tables:
         return _codes("relators.ttl", "http://id.loc.gov/vocabulary/relators/")
 
     @cached_property
+    def rda_codes(self) -> dict[str, frozenset[str]]:
+        """scheme (contentTypes, mediaTypes, carriers) -> the codes ``vocabularies/rda.ttl`` has."""
+        return {scheme: _codes("rda.ttl", f"http://id.loc.gov/vocabulary/{scheme}/")
+                for scheme in ("contentTypes", "mediaTypes", "carriers")}
+
+    @cached_property
     def geographic_areas(self) -> frozenset[str]:
         """Codes (trailing hyphens removed) of ``vocabularies/geographic-areas.ttl``."""
         return _codes("geographic-areas.ttl", "http://id.loc.gov/vocabulary/geographicAreas/")

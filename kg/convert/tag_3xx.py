@@ -3,7 +3,8 @@ characteristics (LC ConvSpec-3XX).
 
 336/337/338 point at id.loc.gov's RDA vocabularies by their code ($b), or by the term ($a) when
 the code is missing — ``mappings/rda_terms.csv`` knows the English and Vietnamese terms
-("văn bản", "không qua thiết bị", "tập").  A term the table does not know is kept as a label.
+("văn bản", "không qua thiết bị", "tập").  A code the vocabulary does not have, or a term the table
+does not know, is kept as a label and reported — never made into an IRI.
 """
 
 from __future__ import annotations
@@ -62,8 +63,15 @@ def frequency(ctx: Context, field: Field) -> None:
 def rda_types(ctx: Context, field: Field) -> None:
     prop, scheme, cls, target = _RDA[field.tag]
     subject = ctx.work if target == "work" else ctx.instance
-    codes = [v.strip().lower() for v in field.get_all("b") if v.strip()]
-    if not codes:
+    codes, unknown = [], []
+    for v in field.get_all("b"):
+        if v.strip():
+            (codes if v.strip().lower() in TABLES.rda_codes[scheme] else unknown).append(v.strip())
+    for code in unknown:  # never an IRI of a code the vocabulary does not have
+        node = ctx.thing(subject, bf[prop], bf[cls])
+        ctx.literal(node, LABEL, code, CATALOGUE)
+        ctx.repaired(field.tag, f"code {code!r} not in the RDA {scheme} vocabulary; kept as a label")
+    if not codes and not unknown:
         for term in field.get_all("a"):
             code = TABLES.rda_terms.get((field.tag, _norm_term(trim_period(term))))
             if code:
@@ -73,7 +81,7 @@ def rda_types(ctx: Context, field: Field) -> None:
                 ctx.literal(node, LABEL, term, CATALOGUE)
                 ctx.repaired(field.tag, f"term {trim(term)!r} not in mappings/rda_terms.csv; kept as a label")
     for code in codes:
-        ctx.add(subject, bf[prop], vocab(scheme, code))
+        ctx.add(subject, bf[prop], vocab(scheme, code.lower()))
     if field.tag == "336" and (codes or field.get_all("a")):
         ctx.facts["content"] = True
 

@@ -121,6 +121,14 @@ def test_336_unknown_term_kept_as_label_and_reported():
     assert [(p.tag, p.action) for p in out.problems] == [("336", "repaired")]
 
 
+@pytest.mark.parametrize("code", ["{", "xyz", "t x t"])
+def test_33x_code_not_in_the_vocabulary_is_a_reported_label_never_an_iri(code):
+    out = convert(rec(rf"=337  \\$b{code}"))
+    assert out.literals(f"<{INSTANCE}T1> bf:media ?c . ?c a bf:Media ; rdfs:label ?v") == [(code, "vi")]
+    assert not [v for v in out.values(f"<{INSTANCE}T1> bf:media ?v") if v.startswith(ID)]
+    assert [(p.tag, p.action) for p in out.problems] == [("337", "repaired")]
+
+
 def test_336_unknown_term_still_replaces_the_default_content_type():
     out = convert(rec(r"=336  \\$aâm nhạc"))
     assert not out.ask(f"<{WORK}T1> bf:content <{ID}contentTypes/txt>")
