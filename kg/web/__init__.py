@@ -10,6 +10,8 @@ Layers, data flowing one way (request → route → data → store):
                            that can be killed at the time limit (pyoxigraph cannot cancel a query)
 - :mod:`kg.web.linkeddata` content negotiation on entity IRIs, the RDF description of an entity
 - :mod:`kg.web.void`       VoID at ``/.well-known/void``, dumps at ``/dumps/``, the sitemap
+- :mod:`kg.web.reconcile`  the reconciliation service for OpenRefine at ``/reconcile`` (API 0.2;
+                           1.0-draft at ``/reconcile/v1``) over :class:`kg.reconcile.Reconciler`
 - :mod:`kg.web.pages`      the HTML pages (templates in ``web/templates``), Vietnamese and English
 - :mod:`kg.web.i18n`       the message table and the choice of language
 - :mod:`kg.web.app`        the application factory: blueprints, headers, errors

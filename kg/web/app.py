@@ -27,7 +27,7 @@ from . import i18n
 from .config import WebConfig
 from .data import Data
 
-PARTS = ("kg.web.sparql", "kg.web.void", "kg.web.pages", "kg.web.linkeddata")
+PARTS = ("kg.web.sparql", "kg.web.void", "kg.web.pages", "kg.web.reconcile", "kg.web.linkeddata")
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
        "connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")

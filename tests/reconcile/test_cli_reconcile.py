@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from conftest import BASE, HERE
+from idstore import BASE, HERE
 
 ROOT = HERE.parents[1]
 

@@ -1,5 +1,5 @@
 """``kg authorities duplicates`` (kg.reconcile.duplicates): likely duplicate authority records with
-their evidence, on the ``ids`` store of conftest.py whose records were written to hold each case."""
+their evidence, on the ``ids`` store of idstore.py whose records were written to hold each case."""
 
 from __future__ import annotations
 
@@ -60,10 +60,10 @@ def test_library_filter_puts_its_record_first(ids_store, reconciler):
 
 
 def test_a_decision_removes_the_pair(tmp_path, reconciler):
-    import conftest
+    import idstore
     from kg.link import decisions
 
-    store = conftest.build_ids(tmp_path)
+    store = idstore.build_ids(tmp_path)
     r = reconciler(store, refresh_seconds=0)
     before = found(r)
     p = before[frozenset(("Lê Thị Hoa", "Lê Thị Hoà"))]
@@ -74,20 +74,20 @@ def test_a_decision_removes_the_pair(tmp_path, reconciler):
 
 
 def test_command_line(ids_store, tmp_path):
-    import conftest
+    import idstore
 
     env = {k: v for k, v in __import__("os").environ.items() if not k.startswith("KG_")}
-    common = ["--store", str(ids_store), "--base-uri", conftest.BASE]
+    common = ["--store", str(ids_store), "--base-uri", idstore.BASE]
     out = tmp_path / "dups.csv"
     proc = subprocess.run([sys.executable, "-m", "kg", "authorities", "duplicates", "--library", "NLV", "--out",
-                           str(out), *common], capture_output=True, text=True, env=env, cwd=conftest.HERE.parents[1])
+                           str(out), *common], capture_output=True, text=True, env=env, cwd=idstore.HERE.parents[1])
     assert proc.returncode == 0, proc.stderr
     assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # Excel sees UTF-8
     rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert rows and list(rows[0]) == HEADER and all(r["library"] == "NLV" for r in rows)
     assert "pair(s) of likely duplicate authority records involving NLV" in proc.stderr
     bad = subprocess.run([sys.executable, "-m", "kg", "authorities", "duplicates", "--library", "XYZ", *common],
-                         capture_output=True, text=True, env=env, cwd=conftest.HERE.parents[1])
+                         capture_output=True, text=True, env=env, cwd=idstore.HERE.parents[1])
     assert bad.returncode == 2 and "not registered" in bad.stderr
 
 

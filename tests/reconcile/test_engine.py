@@ -305,9 +305,9 @@ def test_properties_per_type():
 
 def test_refresh_sees_a_new_link_run(tmp_path, reconciler):
     """The cluster map is read once, and again when kg link has run since."""
-    import conftest
+    import idstore
 
-    store = conftest.build_ids(tmp_path)
+    store = idstore.build_ids(tmp_path)
     r = reconciler(store, refresh_seconds=0)
     before = top(r, "Nguyễn Văn Bình")
     assert {c.name for c in before} == {"Nguyễn Văn Bình", "Nguyen Van Binh"}
@@ -373,7 +373,7 @@ def test_works_on_the_web_data(demo_store):
     from kg.web.config import WebConfig
     from kg.web.data import Data
 
-    from conftest import BASE, _no_kg_env
+    from idstore import BASE, _no_kg_env
 
     saved = _no_kg_env()
     try:

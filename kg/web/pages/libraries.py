@@ -8,11 +8,17 @@ kept (:class:`~.common.Memo`).
 Unlinked headings are those :func:`kg.link.headings.unlinked_headings` reports (``kg link
 --report``): agents and concepts a library's records use that are not one of its own authorities,
 publishers' names (``bf:Agent``) left out — here the most used ones, in one bounded statement.
+
+Likely duplicate authority records (:func:`kg.reconcile.duplicates.pairs`, what ``kg authorities
+duplicates`` lists) are computed once for every library together — one pass over the authority
+records, which takes minutes on a store of a million labels — in the background (the page says
+"computing" until then), and kept per library as the count and the :data:`DUPLICATES` best pairs,
+the library's own record first, each with its evidence and the ``kg link`` command that settles it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pyoxigraph import Literal
 
@@ -21,6 +27,7 @@ from .common import PREFIXES, Ref, library_ref, ref
 
 TOP = 10
 UNLINKED = 50
+DUPLICATES = 50
 
 RECENT = """
 SELECT r.rid, r.work, r.year, r.items, w.title
@@ -133,6 +140,59 @@ def unlinked(data, code: str) -> tuple[bool, list[Heading]]:
     return True, out
 
 
+@dataclass
+class Duplicate:
+    mine: Ref
+    mine_id: str
+    other: Ref
+    other_id: str
+    score: int
+    evidence: str  # the engine's evidence (English), translated when shown
+    detail: str
+    command: str
+
+
+@dataclass
+class Duplicates:
+    count: int
+    pairs: list[Duplicate]
+
+
+#: the evidence of :mod:`kg.reconcile.duplicates` -> its message
+EVIDENCE = {
+    "same name, dates agree, not linked": "library.dup.same_dates",
+    "same name, one without dates": "library.dup.one_undated",
+    "same name, one without dates, several dated namesakes": "library.dup.namesakes",
+    "same name, neither dated": "library.dup.undated",
+    "the name of one is a variant (4XX) of the other": "library.dup.variant",
+    "same name, marks lost in one": "library.dup.marks_lost",
+    "same name, other order": "library.dup.order",
+    "same name, initials in one": "library.dup.initials",
+    "names differ by tone marks, same dates": "library.dup.tones_dated",
+    "names differ by tone marks": "library.dup.tones",
+    "names one or two letters apart": "library.dup.typo",
+}
+
+
+def duplicates(data, reconciler) -> dict[str, Duplicates]:
+    """Library code -> its likely duplicate authority records (see the module docstring)."""
+    found: dict[str, list] = {}
+    for pair in reconciler.duplicates():
+        for mine, other in ((pair.a, pair.b), (pair.b, pair.a)):
+            if mine.library == other.library and mine is pair.b:
+                continue  # within one library: listed once
+            found.setdefault(mine.library, []).append((pair, mine, other))
+    out = {}
+    for code, pairs in found.items():
+        pairs.sort(key=lambda x: (-x[0].score, x[1].label, x[2].library, x[2].label, x[1].entity, x[2].entity))
+        out[code] = Duplicates(len(pairs), [
+            Duplicate(ref(data, mine.entity, mine.label, mine.library), mine.record_id,
+                      ref(data, other.entity, other.label, other.library), other.record_id, round(pair.score),
+                      pair.evidence, pair.detail, pair.command)
+            for pair, mine, other in pairs[:DUPLICATES]])
+    return out
+
+
 def library_page(data, site, iri: str, kind, lang: str) -> dict | None:
     code = kind.library
     lib = data.library(code)
@@ -147,6 +207,15 @@ def library_page(data, site, iri: str, kind, lang: str) -> dict | None:
 
     held = site.memo.get(("library", code), compute)
     recent, stocked, (has_authorities, headings) = held if held is not None else ([], [], (True, None))
+    from ..i18n import translate
+    from ..reconcile import service
+
+    reconciler = service()
+    every = site.memo.get("duplicates", lambda: duplicates(data, reconciler), wait=1.0)
+    dups = None if every is None else every.get(code, Duplicates(0, []))
+    if dups is not None:  # the memo's values are shared: translated copies
+        dups = Duplicates(dups.count, [replace(d, evidence=translate(EVIDENCE[d.evidence]))
+                                       if d.evidence in EVIDENCE else d for d in dups.pairs])
     decades: dict[int, int] = {}
     for year, n in (stats.get("years") or {}).items():
         decades[year // 10 * 10] = decades.get(year // 10 * 10, 0) + n
@@ -165,4 +234,5 @@ def library_page(data, site, iri: str, kind, lang: str) -> dict | None:
         "has_authorities": has_authorities,
         "unlinked": headings,
         "unlinked_limit": UNLINKED,
+        "duplicates": dups,
     }

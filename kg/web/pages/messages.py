@@ -194,6 +194,35 @@ MESSAGES: dict[str, dict[str, str]] = {
                                      "across libraries."},
     "library.all_linked": {"vi": "Mọi tiêu đề đều đã liên kết với biểu ghi chuẩn.",
                            "en": "Every heading is linked to an authority."},
+    # likely duplicate authority records (kg.reconcile.duplicates; kg authorities duplicates)
+    "library.duplicates": {"vi": "Biểu ghi chuẩn có thể trùng nhau", "en": "Likely duplicate authority records"},
+    "library.duplicates.text": {
+        "vi": "{n} cặp biểu ghi chuẩn (của thư viện này, với nhau hoặc với thư viện khác) có thể là một; hiển thị "
+              "{shown} cặp đầu. Người biên mục quyết định bằng lệnh đi kèm (kg link --same / --different); danh "
+              "sách đầy đủ: kg authorities duplicates --library {code}.",
+        "en": "{n} pairs of authority records (this library's, with each other or with another library's) may be "
+              "one; the first {shown} are shown. A cataloguer decides with the command beside each (kg link --same "
+              "/ --different); the full list: kg authorities duplicates --library {code}."},
+    "library.duplicates.none": {"vi": "Không thấy biểu ghi chuẩn nào có thể trùng.",
+                                "en": "No likely duplicate authority records."},
+    "library.duplicates.record": {"vi": "Biểu ghi của thư viện", "en": "This library's record"},
+    "library.duplicates.other": {"vi": "Biểu ghi có thể trùng", "en": "Possible duplicate"},
+    "library.duplicates.evidence": {"vi": "Căn cứ", "en": "Evidence"},
+    "library.duplicates.score": {"vi": "Điểm", "en": "Score"},
+    "library.dup.same_dates": {"vi": "cùng tên, cùng năm sinh – năm mất, chưa liên kết",
+                               "en": "same name, dates agree, not linked"},
+    "library.dup.one_undated": {"vi": "cùng tên, một biểu ghi không có năm", "en": "same name, one without dates"},
+    "library.dup.namesakes": {"vi": "cùng tên, một biểu ghi không có năm, có vài người cùng tên có năm",
+                              "en": "same name, one without dates, several dated namesakes"},
+    "library.dup.undated": {"vi": "cùng tên, cả hai không có năm", "en": "same name, neither dated"},
+    "library.dup.variant": {"vi": "tên của biểu ghi này là tên gọi khác (4XX) của biểu ghi kia",
+                            "en": "the name of one is a variant (4XX) of the other"},
+    "library.dup.marks_lost": {"vi": "cùng tên, một biểu ghi mất dấu", "en": "same name, marks lost in one"},
+    "library.dup.order": {"vi": "cùng tên, thứ tự khác", "en": "same name, other order"},
+    "library.dup.initials": {"vi": "cùng tên, một biểu ghi viết tắt", "en": "same name, initials in one"},
+    "library.dup.tones_dated": {"vi": "tên chỉ khác dấu thanh, cùng năm", "en": "names differ by tone marks, same dates"},
+    "library.dup.tones": {"vi": "tên chỉ khác dấu thanh", "en": "names differ by tone marks"},
+    "library.dup.typo": {"vi": "tên khác nhau một, hai chữ cái", "en": "names one or two letters apart"},
     "library.kind.national": {"vi": "thư viện quốc gia", "en": "national library"},
     "library.kind.public": {"vi": "thư viện công cộng", "en": "public library"},
     "library.kind.university": {"vi": "thư viện đại học", "en": "university library"},
