@@ -5,10 +5,13 @@
   mnemonic reader, so conversion tests read like catalogue records.
 - ``convert(text)``: that record converted, loaded into an in-memory Oxigraph store, so tests ask
   SPARQL questions of the output instead of poking at triples.
+- ``double_encode(text)``: what a Windows tool does to UTF-8 it believes is Windows-1252.
+- ``quads_digest(store_dir)``: (quads, SHA-256 of the sorted N-Quads) of a store no process holds.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import textwrap
 from pathlib import Path
@@ -85,3 +88,24 @@ def shared() -> Path:
     if not SHARED.is_dir():  # pragma: no cover - the checkout always has it beside
         pytest.fail(f"shared material not found at {SHARED}")
     return SHARED
+
+
+def double_encode(text: str) -> str:
+    """What a Windows tool does to UTF-8 it believes is Windows-1252 (undefined bytes kept as C1)."""
+    out = []
+    for b in text.encode("utf-8"):
+        try:
+            out.append(bytes([b]).decode("cp1252"))
+        except UnicodeDecodeError:
+            out.append(chr(b))
+    return "".join(out)
+
+
+def quads_digest(store: Path) -> tuple[int, str]:
+    """(number of quads, SHA-256 of their sorted N-Quads) of a ``kg`` store directory no process holds."""
+    s = pyoxigraph.Store(str(store / "oxigraph"))
+    try:
+        lines = sorted(str(q) for q in s)
+    finally:
+        del s
+    return len(lines), hashlib.sha256("\n".join(lines).encode()).hexdigest()

@@ -23,6 +23,7 @@ from pyoxigraph import Literal, NamedNode
 from ..marc.record import Field
 from ..text.punctuation import trim, trim_period
 from .context import CATALOGUE, ITEM, Context
+from .iris import checked_iri
 from .tables import TABLES
 from .terms import LABEL, TYPE, VALUE, bf, mads, owl, vocab
 
@@ -126,8 +127,9 @@ def _authority_links(ctx: Context, node, field: Field) -> None:
             value = value.strip()
             if not value:
                 continue
-            if _URI.match(value):
-                ctx.add(node, mads.isIdentifiedByAuthority if code == "0" else owl.sameAs, NamedNode(value))
+            link = checked_iri(value) if _URI.match(value) else None
+            if link is not None:
+                ctx.add(node, mads.isIdentifiedByAuthority if code == "0" else owl.sameAs, link)
                 continue
             ident = ctx.thing(node, bf.identifiedBy, bf.Identifier)
             m = _PAREN.match(value)
@@ -144,7 +146,7 @@ def roles(ctx: Context, field: Field) -> list:
     seen: set[str] = set()
     for value in field.get_all("4"):
         v = value.strip()
-        if _URI.match(v):
+        if _URI.match(v) and checked_iri(v) is not None:
             if v not in seen:
                 seen.add(v)
                 out.append(NamedNode(v))

@@ -25,6 +25,7 @@ from ..text.punctuation import trim, trim_period
 from . import agents
 from .authority import CONCEPT_CLASSES, Heading, describe, heading
 from .context import CATALOGUE, Context
+from .iris import checked_iri
 from .tables import rows
 from .terms import DATE_EDTF, LABEL, TYPE, VALUE, bf, mads, owl, vocab
 
@@ -73,7 +74,12 @@ def normalise_id(scheme: str, value: str) -> str:
 
 
 def _lc_links(ctx: Context, h: Heading, lccn: str) -> None:
-    prefix = re.match(r"^[a-z]*", lccn).group(0)
+    """id.loc.gov links for a normalised LCCN (letters then digits); anything else (a typo, '%',
+    spaces) stays an identifier literal and gets no link — it could not be an IRI."""
+    m = re.fullmatch(r"([a-z]*)\d+", lccn)
+    if m is None:
+        return
+    prefix = m.group(1)
     if prefix in ("n", "nb", "nr", "no", "ns"):
         ctx.add(h.node, mads.hasExactExternalAuthority, NamedNode(f"http://id.loc.gov/authorities/names/{lccn}"))
         if h.bf_class in agents._MADS:
@@ -116,8 +122,8 @@ def _external(ctx: Context, scheme: str, value: str, cancelled: bool = False) ->
         _lc_links(ctx, h, value)
     elif row["sameas"]:
         iri = row["sameas"].format(id=value)
-        if _URI.match(iri):
-            ctx.add(h.node, owl.sameAs, NamedNode(iri))
+        if _URI.match(iri) and (link := checked_iri(iri)) is not None:
+            ctx.add(h.node, owl.sameAs, link)
 
 
 def identifier(ctx: Context, field: Field) -> None:
@@ -141,8 +147,8 @@ def identifier(ctx: Context, field: Field) -> None:
                     _identifier(ctx, "Identifier", v)
         for code in "01":
             for v in field.get_all(code):
-                if _URI.match(v.strip()):
-                    ctx.add(_main(ctx).node, owl.sameAs, NamedNode(v.strip()))
+                if _URI.match(v.strip()) and (link := checked_iri(v.strip())) is not None:
+                    ctx.add(_main(ctx).node, owl.sameAs, link)
         return
     # 016, 035: "(source)number"
     for code, cancelled in (("a", False), ("z", True)):
@@ -304,8 +310,8 @@ def source(ctx: Context, field: Field) -> None:
     for v in field.get_all("b"):
         ctx.literal(src, mads.citationNote, v.strip(), CATALOGUE, period=True)
     for v in field.get_all("u"):
-        if _URI.match(v.strip()):
-            ctx.add(src, mads.citationSource, NamedNode(v.strip()))
+        if _URI.match(v.strip()) and (link := checked_iri(v.strip())) is not None:
+            ctx.add(src, mads.citationSource, link)
     ctx.add(src, mads.citationStatus, Literal("found" if field.tag == "670" else "notfound"))
 
 

@@ -35,6 +35,18 @@ from pyoxigraph import NamedNode
 from ..text.heading import heading_key, slug
 
 
+def checked_iri(value: str) -> NamedNode | None:
+    """``value`` as an IRI if it is an http(s) IRI pyoxigraph accepts, else None: a MARC
+    subfield that should hold a link ($0, $1, $4, 670 $u) can hold anything ("http://x/<y>",
+    "%2"), and a field must not be lost because its link is not one (found by bench/fuzz_marc.py)."""
+    if not value.startswith(("http://", "https://")) or any(c.isspace() for c in value):
+        return None
+    try:
+        return NamedNode(value)
+    except ValueError:
+        return None
+
+
 def _seg(value: str) -> str:
     return quote(value.strip(), safe="-_.~")
 

@@ -103,7 +103,7 @@ def admin_metadata(ctx: Context, subjects: tuple):
         else:
             ctx.dropped("005", f"005 {changed!r} is not a yyyymmddhhmmss.f timestamp")
     f008 = record.control("008")
-    if f008 and len(f008) >= 6 and f008[:6].isdigit():
+    if f008 and len(f008) >= 6 and f008[:6].isascii() and f008[:6].isdigit():
         yy, mm, dd = int(f008[0:2]), f008[2:4], f008[4:6]
         if "01" <= mm <= "12" and "01" <= dd <= "31":
             century = "19" if yy >= 50 else "20"

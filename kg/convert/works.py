@@ -54,7 +54,7 @@ def title(ctx: Context, subject, field: Field, cls: str = "Title", nonfiling: st
         else:
             ctx.literal(node, bf[prop], value, lang)
     text = title_label(parts)
-    if nonfiling and nonfiling.isdigit() and nonfiling != "0":
+    if nonfiling and nonfiling.isascii() and nonfiling.isdigit() and nonfiling != "0":
         n = int(nonfiling)
         main = parts[0][1] if parts[0][0] == "a" else ""
         if 0 < n < len(main):

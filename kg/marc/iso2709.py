@@ -285,7 +285,14 @@ def _looks_cp1251(body: bytes) -> bool:
 
 def _decode(raw: bytes, encoding: str, tag: str, problems: list[Problem]) -> str:
     if encoding == "utf-8":
-        return raw.decode("utf-8")
+        try:
+            return raw.decode("utf-8")
+        except UnicodeDecodeError:
+            # the record's bytes are valid UTF-8 as a whole, but a directory cut this field inside a
+            # character (its other bytes went to the next field)
+            problems.append(Problem(f"invalid UTF-8 (a character cut at the field's boundary): {REPLACEMENT_CHAR}",
+                                    REPAIRED, tag))
+            return raw.decode("utf-8", "replace")
     if encoding == "cp1251":
         return raw.decode("cp1251", "replace")
     if encoding == "utf-8-lossy":

@@ -80,6 +80,11 @@ tang""".split())
 STAGE_ROWS = 25  # distinct entities per full-text lookup
 TYPO_ROWS = 25
 INITIALS_SCAN = 4000  # labels of a full word read for a pattern of common initials
+#: words of a name given to the full-text index: the lookup of a name of k words asks for k
+#: alternatives of k - 1 words when nothing matched, and a "name" of 1,000 words (a 3,000-
+#: character cell) made SQLite's FTS5 take 17 GB; no name or title needs more to find candidates
+#: (the whole name is still scored)
+MAX_LOOKUP_WORDS = 24
 NAME_WEIGHT = 0.9  # an exact name alone scores 90: the rest is for the evidence around it
 MARGIN = 8.0
 DATES_AGREE, DATES_CONTRADICT = 6.0, -35.0
@@ -236,9 +241,9 @@ class Matcher:
         """Member IRIs the index proposes for the plan's name (see the module docstring)."""
         if p.name is None:
             return []
-        orders = [list(o) for o in dict.fromkeys(p.name.folded)]
+        orders = [list(o)[:MAX_LOOKUP_WORDS] for o in dict.fromkeys(p.name.folded)]
         if not orders or not orders[0]:
-            words = scoring.folded_tokens(p.name.text)
+            words = scoring.folded_tokens(p.name.text)[:MAX_LOOKUP_WORDS]
             if not words:
                 return []
             orders = [words]

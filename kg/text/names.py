@@ -106,6 +106,7 @@ _DATE_PATTERNS = [(kind, re.compile(_BEFORE + body + _AFTER)) for kind, body in 
     ("range", _CA + r"(\d{3,4})?(\?)?" + _SEP + _CA + r"(\d{3,4})?(\?)?"),
 )]
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
+_DATES_TAIL = 120  # characters at the end of a heading where its dates are looked for
 
 
 def _roman(s: str) -> int:
@@ -138,8 +139,12 @@ def split_dates(name: str) -> tuple[str, Dates | None]:
     they were born).  A bare year (``Nguyễn Du, 1765``) is left in the name: birth or death?
     """
     text = unicodedata.normalize("NFC", name).strip()
+    # Dates end the heading: look only at its last characters.  Searched from the start, the
+    # patterns' optional parts and ``\s*`` runs retried at every space of a long run (quadratic:
+    # minutes for a million-character name; found by tests/fuzz).
+    tail = max(0, len(text) - _DATES_TAIL)
     for kind, pattern in _DATE_PATTERNS:
-        m = pattern.search(text)
+        m = pattern.search(text, tail)
         if m and (dates := _dates(kind, m.groups())):
             return trim(text[: m.start()].rstrip(" ,(")), dates
     return text, None

@@ -51,7 +51,19 @@ def fix_mojibake(text: str) -> str:
     whole string is re-encoded as (sloppy) Windows-1252 and decoded as UTF-8.  That round trip
     only succeeds on genuine double encoding: ordinary Latin-1 text almost never forms valid
     UTF-8 sequences, and text with characters outside Windows-1252 cannot be re-encoded at all.
+
+    Text that went through two such tools is double-encoded twice ("NguyÃ¡Â»â€¦n"): each pass
+    undoes one layer, so passes are repeated while they change something (at most three).
     """
+    for _ in range(3):
+        fixed = _fix_layer(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _fix_layer(text: str) -> str:
     if not _MOJIBAKE_HINT.search(text):
         return text
     fixed = ftfy.fix_encoding(text)
@@ -77,12 +89,16 @@ def clean(text: str) -> tuple[str, tuple[str, ...]]:
     if fixed != text:
         repairs.append(MOJIBAKE_FIXED)
         text = fixed
+    if _LINEBREAKS.search(text):
+        text = _LINEBREAKS.sub(" ", text)
+    controls = _CONTROLS.search(text) is not None
+    if controls:
+        # before NFC: a control between a letter and its combining mark ("a\x00\u0306") keeps
+        # them apart, and removed afterwards it would leave them uncomposed (found by bench/fuzz_text.py)
+        text = _CONTROLS.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
         repairs.append(NFC_FIXED)
-    if _LINEBREAKS.search(text):
-        text = _LINEBREAKS.sub(" ", text)
-    if _CONTROLS.search(text):
-        text = _CONTROLS.sub("", text)
+    if controls:
         repairs.append(CONTROLS_REMOVED)
     return text, tuple(repairs)

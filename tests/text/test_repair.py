@@ -4,6 +4,8 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
+from kgtest import double_encode
+
 from kg.text.repair import CONTROLS_REMOVED, MOJIBAKE_FIXED, NFC_FIXED, clean
 
 VIETNAMESE = st.text(alphabet=st.sampled_from(
@@ -41,17 +43,6 @@ def test_any_text_is_cleaned_without_error_to_nfc_without_controls(text):
     assert not any(ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F for c in out)
 
 
-def _double_encode(text: str) -> str:
-    """What a Windows tool does to UTF-8 it believes is Windows-1252 (undefined bytes kept as C1)."""
-    out = []
-    for b in text.encode("utf-8"):
-        try:
-            out.append(bytes([b]).decode("cp1252"))
-        except UnicodeDecodeError:
-            out.append(chr(b))
-    return "".join(out)
-
-
 WORDS = st.lists(st.sampled_from(["Nguyễn", "Trường", "Hà Nội", "thị", "trường", "chứng", "khoán", "Việt",
                                   "Văn học", "tiền", "phong", "Hồ", "Xuân", "Hương", "Đặng", "Thùy", "Trâm"]),
                  min_size=1, max_size=6)
@@ -61,4 +52,4 @@ WORDS = st.lists(st.sampled_from(["Nguyễn", "Trường", "Hà Nội", "thị",
 def test_mojibake_of_vietnamese_text_is_undone(words):
     text = " ".join(words)
     expected = () if text.isascii() else (MOJIBAKE_FIXED,)
-    assert clean(_double_encode(text)) == (text, expected)
+    assert clean(double_encode(text)) == (text, expected)

@@ -51,15 +51,29 @@ def params() -> MultiDict:
     return request.args
 
 
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abcdefABCDEF]")
+
+
 def read_json(text: str | bytes, what: str):
     try:
-        return json.loads(text)
+        value = json.loads(text)
     except json.JSONDecodeError as e:
         raise ProtocolError(400, f"{what} is not valid JSON: {e.msg} (line {e.lineno}, column {e.colno})") from None
     except UnicodeDecodeError:
         raise ProtocolError(400, f"{what} is not valid UTF-8") from None
     except RecursionError:
         raise ProtocolError(400, f"{what} is nested too deeply") from None
+    # JSON may escape half of a surrogate pair ("\ud800") — a string that is not text: the label
+    # index and the store cannot take it, so it is refused here rather than failing deep inside
+    raw = text.decode("utf-8", "replace") if isinstance(text, bytes) else text
+    if _SURROGATE_ESCAPE.search(raw):
+        try:
+            json.dumps(value, ensure_ascii=False).encode("utf-8")
+        except UnicodeEncodeError:
+            raise ProtocolError(400, f"{what} holds an unpaired surrogate escape (\\ud800-\\udfff): not text") from None
+        except RecursionError:
+            raise ProtocolError(400, f"{what} is nested too deeply") from None
+    return value
 
 
 def integer(value: str | None, name: str, default: int, low: int, high: int) -> int:
