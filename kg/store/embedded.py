@@ -197,6 +197,18 @@ class EmbeddedBackend(Backend):
     def flush(self) -> None:
         self._guard(self.store.flush)
 
+    def checkpoint(self, target: str | Path) -> None:
+        """A consistent copy of the store in ``target`` (a RocksDB checkpoint: hard links to the
+        immutable files when on the same file system) — for backups and for readers that must
+        not read the live directory (:func:`open_snapshot`)."""
+        self.store.backup(str(target))
+
+    def update(self, text: str, base_iri: str | None = None) -> None:
+        """Apply one SPARQL Update text atomically and flush it (``kg serve --allow-update``);
+        pyoxigraph's ``SyntaxError`` and evaluation errors reach the caller unchanged."""
+        self.store.update(text, base_iri=base_iri)
+        self.store.flush()
+
     def close(self) -> None:
         try:
             self.store.flush()
@@ -209,3 +221,9 @@ class EmbeddedBackend(Backend):
             except OSError:
                 pass
             del self.store
+
+
+def open_snapshot(path: str | Path) -> Store:
+    """A checkpoint made by :meth:`EmbeddedBackend.checkpoint`, opened read-only (the SPARQL
+    worker processes of ``kg serve`` each hold one)."""
+    return Store.read_only(str(path))

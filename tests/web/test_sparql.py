@@ -10,7 +10,6 @@ import csv
 import io
 import os
 import signal
-import socket
 import threading
 import time
 import warnings
@@ -26,7 +25,7 @@ from SPARQLWrapper import CSV, JSON, JSONLD, TURTLE, XML, SPARQLWrapper
 
 from kg.web.sparql import guard
 
-from webhelp import build_demo, free_port, start_server, stop_server
+from webhelp import Listener, build_demo, free_port, start_server, stop_server
 
 BF = "http://id.loc.gov/ontologies/bibframe/"
 SD = "http://www.w3.org/ns/sparql-service-description#"
@@ -346,35 +345,6 @@ def test_row_cap(http, endpoint):
 
 
 # -- SSRF -------------------------------------------------------------------------------------
-
-class Listener:
-    """A socket that records whether anything connected to it."""
-
-    def __init__(self):
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = False
-        self._thread = threading.Thread(target=self._accept, daemon=True)
-        self._thread.start()
-
-    def _accept(self):
-        while not self._stop:
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self):
-        self._stop = True
-        self._thread.join()
-        self.sock.close()
-
 
 @pytest.fixture()
 def listener():

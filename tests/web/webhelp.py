@@ -8,6 +8,7 @@ import os
 import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -60,3 +61,34 @@ def stop_server(proc: subprocess.Popen) -> None:
         proc.wait()
 
 
+class Listener:
+    """A socket on 127.0.0.1 that counts the connections made to it."""
+
+    def __init__(self):
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(16)
+        self.sock.settimeout(0.1)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = False
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self):
+        while not self._stop:
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def settle(self, seconds: float = 0.5) -> int:
+        time.sleep(seconds)
+        return self.connections
+
+    def close(self):
+        self._stop = True
+        self._thread.join()
+        self.sock.close()

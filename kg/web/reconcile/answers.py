@@ -113,6 +113,18 @@ def suggest_properties(prefix: str, type_id: str | None, cursor: int, limit: int
     return service().suggest_properties(prefix, type_id or None, lang)[cursor: cursor + limit]
 
 
+def proposal_answer(type_id: str, limit: int, lang: str) -> dict:
+    """The property-proposal answer both protocol versions give: the proposals for ``type_id``,
+    cut at ``limit`` (0: all), echoing the type and limit asked for."""
+    found = proposals(type_id, lang)
+    out: dict = {"properties": found[:limit] if limit else found}
+    if type_id:
+        out["type"] = type_id
+    if limit:
+        out["limit"] = limit
+    return out
+
+
 def proposals(type_id: str | None, lang: str) -> list[dict]:
     """Properties offered for data extension of a type (all when none is given; none for a type
     we do not have)."""

@@ -136,24 +136,23 @@ def flyout_entity():
     return answer({"id": ident, "html": answers.flyout_html(card)}, jsonp=True)
 
 
-@bp.get("/flyout/type")
-def flyout_type():
+def _schema_flyout(resolve, what: str):
     ident = _id()
-    found = resolve_type(ident)
+    found = resolve(ident)
     if found is None:
-        raise ProtocolError(404, f"no type has the identifier {ident!r}")
+        raise ProtocolError(404, f"no {what} has the identifier {ident!r}")
     return answer({"id": ident, "html": answers.flyout_text(found.as_json(language_02())["name"], found.id)},
                   jsonp=True)
+
+
+@bp.get("/flyout/type")
+def flyout_type():
+    return _schema_flyout(resolve_type, "type")
 
 
 @bp.get("/flyout/property")
 def flyout_property():
-    ident = _id()
-    found = resolve_property(ident)
-    if found is None:
-        raise ProtocolError(404, f"no property has the identifier {ident!r}")
-    return answer({"id": ident, "html": answers.flyout_text(found.as_json(language_02())["name"], found.id)},
-                  jsonp=True)
+    return _schema_flyout(resolve_property, "property")
 
 
 @bp.get("/preview")
@@ -169,12 +168,7 @@ def properties():
     p = params()
     type_id = (p.get("type") or "").strip()
     limit = integer(p.get("limit"), "limit", 0, 0, 1000)
-    found = answers.proposals(type_id, language_02())
-    out: dict = {"properties": found[:limit] if limit else found}
-    if type_id:
-        out["type"] = type_id
-    if limit:
-        out["limit"] = limit
+    out = answers.proposal_answer(type_id, limit, language_02())
     return answer(out, jsonp=True)
 
 

@@ -255,12 +255,7 @@ def propose():
     p = params()
     type_id = (p.get("type") or "").strip()
     limit = integer(p.get("limit"), "limit", 0, 0, 1000)
-    found = answers.proposals(type_id, language_v1())
-    out: dict = {"properties": found[:limit] if limit else found}
-    if type_id:
-        out["type"] = type_id
-    if limit:
-        out["limit"] = limit
+    out = answers.proposal_answer(type_id, limit, language_v1())
     return _answer(out)
 
 

@@ -85,9 +85,9 @@ def _worker_main(conn: Connection, store_path: str, allow: tuple[str, ...], base
 
     threading.Thread(target=watch_parent, name="kg-watch-parent", daemon=True).start()
     try:
-        from pyoxigraph import Store
+        from ...store.embedded import open_snapshot
 
-        store = Store.read_only(store_path)
+        store = open_snapshot(store_path)
         from .worker import execute
     except BaseException as err:  # noqa: BLE001 - reported to the parent, which logs it
         conn.send_bytes(b"error:" + f"{type(err).__name__}: {err}".encode("utf-8", "replace"))

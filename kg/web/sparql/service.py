@@ -74,8 +74,7 @@ class Endpoint:
         self.base_iri = data.base + "sparql"  # relative IRIs in queries resolve against the endpoint
         self.pool = None
         if data.embedded:
-            store = data.hub.backend.store
-            self.pool = Pool(lambda path: store.backup(str(path)), data.directory / SNAPSHOTS, config.workers,
+            self.pool = Pool(data.hub.backend.checkpoint, data.directory / SNAPSHOTS, config.workers,
                              config.service_allow, self.base_iri)
         self._update_lock = threading.Lock()
 
@@ -166,17 +165,16 @@ class Endpoint:
             return Reply(400, message=str(err))
         if self.pool is None:
             return self._remote_update(text)
-        store = self.data.hub.backend.store
+        backend = self.data.hub.backend
         with self._update_lock:
             try:
-                store.update(text, base_iri=self.base_iri)
+                backend.update(text, base_iri=self.base_iri)
             except SyntaxError as err:
                 return Reply(400, message=f"syntax error: {err}")
             except OSError as err:
                 return Reply(500, message=f"the update could not be written: {err}")
             except Exception as err:  # noqa: BLE001 - e.g. a failed LOAD: nothing was written
                 return Reply(400, message=f"the update failed and changed nothing: {err}")
-            store.flush()
             self.pool.recycle()
         return Reply(204)
 
