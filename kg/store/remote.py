@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import BinaryIO, Iterable, Iterator
-from urllib.parse import urlsplit
+from urllib.parse import urlsplit, urlunsplit
 
 import requests
 from pyoxigraph import (
@@ -43,6 +43,16 @@ from .backend import Backend, StoreError
 TIMEOUT = 600
 
 
+def redact(url: str) -> str:
+    """``url`` with the password of its user information (``http://user:password@host/``)
+    replaced by ``***``, for every message and log line that names the server."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username}:***@{host}"))
+
+
 class RemoteBackend(Backend):
     def __init__(self, endpoint: str):
         self.endpoint = endpoint.rstrip("/")
@@ -57,14 +67,14 @@ class RemoteBackend(Backend):
             self.graph_param = "graph-uri"
             if user:
                 self.session.auth = requests.auth.HTTPDigestAuth(str(user), str(password or ""))
-            self.name = f"Virtuoso at {self.endpoint}"
+            self.name = f"Virtuoso at {redact(self.endpoint)}"
         else:
             self.query_url = self.endpoint + "/query"
             self.gsp_url = self.endpoint + "/store"
             self.graph_param = "graph"
             if user:
                 self.session.auth = (str(user), str(password or ""))
-            self.name = f"SPARQL server at {self.endpoint}"
+            self.name = f"SPARQL server at {redact(self.endpoint)}"
         self._request("GET", self.query_url, params={"query": "ASK { }"},
                       headers={"Accept": "application/sparql-results+json"})
 
@@ -78,7 +88,7 @@ class RemoteBackend(Backend):
                              "Start the server (or check --endpoint) and run the same command again") from None
         if response.status_code not in ok:
             body = response.text[:300].strip().replace("\n", " ")
-            raise StoreError(f"{self.name} answered {response.status_code} to {method} {url}: {body}. "
+            raise StoreError(f"{self.name} answered {response.status_code} to {method} {redact(url)}: {body}. "
                              "The batch in progress may be incomplete; run the same command again to complete it")
         return response
 

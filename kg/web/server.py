@@ -12,6 +12,7 @@ import logging
 import signal
 import sys
 
+from ..store.remote import redact
 from .app import create_app
 from .config import WebConfig
 
@@ -29,7 +30,8 @@ def serve(config: WebConfig, ready=None) -> None:
     server = create_server(app, host=config.host, port=config.port, threads=config.threads,
                            ident="kg", clear_untrusted_proxy_headers=True, max_request_body_size=config.max_body)
     where = f"http://{config.host}:{server.effective_port}/"
-    print(f"kg serve: {where} (store {config.endpoint or config.store}, base {config.base_uri}); Ctrl+C stops",
+    print(f"kg serve: {where} (store {redact(config.endpoint) if config.endpoint else config.store}, "
+          f"base {config.base_uri}); Ctrl+C stops",
           file=sys.stderr, flush=True)
     if ready is not None:
         ready(where)

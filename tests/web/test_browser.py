@@ -183,3 +183,25 @@ def test_script_in_a_record_never_runs(extra_server, watched):
     assert page.locator("ol.results > li").count() > 0
     watched.shot("hostile-search")
     watched.check()
+
+
+def test_script_in_any_field_never_runs(extra_server, watched):
+    """The pages showing the other hostile fields (880, 520, 505, 600, 700, the authority's 4XX
+    and 678, a library's names and city) and the reconciliation preview: no dialog, no error."""
+    base, instance = extra_server
+    page = watched.page
+    page.goto(instance)
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_text("<script>alert(26)</script> tóm tắt", exact=False).first.is_visible()
+    agent = page.locator("a[href^='/agent/TVHN/script-alert-agent']").first.get_attribute("href")
+    for path in (agent, "/work/TVHN/XSS1", "/", "/libraries", "/library/XSSL", "/library/XSSL?lang=en",
+                 "/search?q=alert"):
+        page.goto(base.rstrip("/") + path)
+        page.wait_for_load_state("networkidle")
+    page.goto(base.rstrip("/") + agent)
+    assert page.get_by_text("<script>alert(43)</script> Tiểu sử", exact=False).first.is_visible()
+    watched.shot("hostile-authority")
+    page.goto(base + "reconcile/preview?id=" + base.rstrip("/") + agent)
+    page.wait_for_load_state("networkidle")
+    assert "<script>alert('agent')</script>" in page.inner_text("body")
+    watched.check()  # opened on its own, the preview names its icon (no /favicon.ico 404)

@@ -418,3 +418,50 @@ def test_slow_summaries_do_not_hold_a_page_back():
     release.set()
     assert memo.get("k", compute, wait=5) == "ready"
     assert memo.get("k", compute, wait=0) == "ready" and len(calls) == 1
+
+
+def inert(r, doc) -> None:
+    """Nothing in the page can run: no script but the site's own files, no event handler, no
+    ``javascript:`` link or frame, no markup element from record text."""
+    assert all(s.get("src", "").startswith("/static/") for s in doc.xpath("//script")), r.url
+    assert not doc.xpath("//@*[starts-with(name(), 'on')]"), r.url
+    assert not doc.xpath("//iframe | //svg | //object | //embed"), r.url
+    assert not [a for a in doc.xpath("//@href | //@src | //@action") if "javascript:" in a.lower()], r.url
+    assert "<script>" not in r.text and "<img src=x" not in r.text and "<b>" not in r.text, r.url
+
+
+def alerts(doc) -> set[str]:
+    """The ``alert(…)`` payloads the page shows as text."""
+    return set(re.findall(r"alert\(([^)]*)\)", text(doc)))
+
+
+def test_every_field_that_reaches_a_page_is_text(extra_server, http):
+    """Every field of the hostile records (``tests/web/conftest.py``) that a page shows — 020 $q,
+    246, 250, 300, 490, 505, 520, 600, 700, 880 (parallel script), the authority's 4XX variants
+    and 678 biography, a library's names and city — is shown as text, and nothing can run."""
+    base, instance = extra_server
+    r, doc = page(http, instance)
+    inert(r, doc)
+    assert {"20", "21", "22", "23", "24", "25", "26", "27", "28", "29", "30"} <= alerts(doc)
+    assert "<script>alert(30)</script> 斷腸 <b>新聲</b>" in text(doc)  # 880, in its own script
+    agent = doc.xpath("//a[starts-with(@href, '/agent/TVHN/script-alert-agent')]")[0].get("href")
+    r, adoc = page(http, urljoin(base, agent))
+    inert(r, adoc)
+    assert {"40", "41", "43", "44"} <= alerts(adoc)  # 4XX variants, 678 biography
+    assert "<script>alert(43)</script> Tiểu sử <img src=x onerror=alert(44)> nhà văn" in text(adoc)
+    r, wdoc = page(http, base + "work/TVHN/XSS1")
+    inert(r, wdoc)
+    assert {"26", "28", "29"} <= alerts(wdoc)
+    for path in ("", "libraries", "library/XSSL", "library/TVHN", "search?q=alert"):
+        r, ldoc = page(http, base + path)
+        inert(r, ldoc)
+        if path in ("", "libraries", "library/XSSL"):
+            assert {"'thư viện'", "'city'"} <= alerts(ldoc), path
+    r, edoc = page(http, base + "library/XSSL", lang="en")
+    inert(r, edoc)
+    assert "<img src=x onerror=alert('library')> Strange Library" in text(edoc)
+    found = http.get(base + "reconcile/suggest/entity", params={"prefix": "Kẻ Gian"}, timeout=60).json()["result"]
+    r = http.get(base + "reconcile/preview", params={"id": found[0]["id"]}, timeout=60)
+    pdoc = lxml.html.fromstring(r.text)
+    inert(r, pdoc)
+    assert {"'agent'", "40", "41"} <= alerts(pdoc)

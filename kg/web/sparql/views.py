@@ -127,7 +127,7 @@ def service_description() -> Response:
     media = protocol.negotiate(request.headers.get("Accept"), None)[results.GRAPH]
     if media is None:
         return plain(406, f"the service description is available as {protocol.offered(results.GRAPH)}")
-    triples = _endpoint().description(request.base_url)
+    triples = _endpoint().description(_endpoint().base_iri)  # the public address, also behind a proxy
     fmt = {results.TURTLE: RdfFormat.TURTLE, results.NTRIPLES: RdfFormat.N_TRIPLES,
            results.RDFXML: RdfFormat.RDF_XML, results.JSONLD: RdfFormat.JSON_LD}[media]
     prefixes = {"sd": "http://www.w3.org/ns/sparql-service-description#", "rdfs": PREFIXES["rdfs"]} \
@@ -215,7 +215,7 @@ def page(op: Operation | None = None) -> Response:
     listed = [(e.name, e.title_in(lang), e.description) for e in all_examples]
     body = render_template(
         "sparql.html", query=text, outcome=outcome, examples=listed,
-        prefixes=list(PREFIXES.items()), endpoint=request.base_url, config=_config(),
+        prefixes=list(PREFIXES.items()), endpoint=_endpoint().base_iri, config=_config(),
         formats=[("", i18n.translate("sparql.format.table")), ("json", "JSON"), ("xml", "XML"), ("csv", "CSV"),
                  ("tsv", "TSV"), ("turtle", "Turtle"), ("nt", "N-Triples"), ("rdf", "RDF/XML"), ("json-ld", "JSON-LD")],
         chosen=request.args.get("format", ""))
