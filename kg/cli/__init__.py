@@ -11,9 +11,9 @@ import sys
 
 from .. import __version__
 from ..errors import KgError
-from . import convert, delete, export, ingest, library, link, reconcile, reindex, serve, stats
+from . import backup, convert, delete, export, ingest, library, link, reconcile, reindex, serve, stats
 
-COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex, serve, reconcile]
+COMMANDS = [convert, ingest, library, link, stats, export, delete, reindex, serve, reconcile, backup]
 
 
 def parser() -> argparse.ArgumentParser:

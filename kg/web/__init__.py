@@ -15,6 +15,7 @@ Layers, data flowing one way (request → route → data → store):
 - :mod:`kg.web.pages`      the HTML pages (templates in ``web/templates``), Vietnamese and English
 - :mod:`kg.web.i18n`       the message table and the choice of language
 - :mod:`kg.web.app`        the application factory: blueprints, headers, errors
+- :mod:`kg.web.logs`       a JSON line per request on stderr, request ids (``X-Request-ID``)
 - :mod:`kg.web.server`     waitress, the worker pool's life cycle
 """
 

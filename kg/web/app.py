@@ -50,6 +50,7 @@ def create_app(config: WebConfig | None = None, data: Data | None = None) -> Fla
     app.jinja_env.globals.update(_=i18n.translate, lang=i18n.language, languages=i18n.LANGUAGES)
     app.jinja_env.autoescape = True
 
+    importlib.import_module("kg.web.logs").register(app)  # a JSON line per request on stderr, X-Request-ID
     for name in PARTS:
         importlib.import_module(name).register(app)
 
