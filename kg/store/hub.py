@@ -1,8 +1,8 @@
 """One object for a store and its index, opened the same way by every command.
 
 Opening does the crash recovery: the backend clears a stage a killed writer left, and the index
-is checked — if it is marked dirty (a batch reached the store but not the index), unreadable or
-corrupt, it is re-synchronised from the store, which is the source of truth.
+is checked — if it is marked dirty (a batch reached the store but not the index), missing,
+emptied, unreadable or corrupt, it is re-synchronised from the store, which is the source of truth.
 """
 
 from __future__ import annotations
@@ -42,9 +42,14 @@ class Hub:
 
     def _open_index(self) -> Index:
         path = self.directory / INDEX_FILE
+        # a missing or emptied file opens as a new, clean index: it must be filled from the store
+        # (which is empty only for a new store: then the re-read costs nothing)
+        lost = not path.exists() or path.stat().st_size == 0
         try:
             index = Index(path)
             if index.check():
+                if lost:
+                    index.mark_dirty()
                 return index
             index.close()
         except IndexCorrupt:
