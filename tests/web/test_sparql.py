@@ -706,6 +706,11 @@ def test_service_to_an_allowed_host(own_server, listener):
     assert [b["name"]["value"] for b in r.json()["results"]["bindings"]] == ["Hanoi Library", "Thư viện Hà Nội"]
     r = _post(url, f"SELECT * WHERE {{ SERVICE <http://localhost:{listener.port}/sparql> {{ ?s ?p ?o }} }}")
     assert r.status_code == 400 and "localhost" in r.text
+    # an allowed endpoint that is down is the upstream's failure (502 Bad Gateway), never a 500
+    closed = free_port()
+    r = _post(url, f"SELECT * WHERE {{ SERVICE <http://127.0.0.1:{closed}/sparql> {{ ?s ?p ?o }} }}")
+    assert r.status_code == 502 and "SERVICE" in r.text, r.text
+    assert _post(url, POINT).status_code == 200  # and the worker still answers
 
 
 # -- a remote store (kg serve --endpoint) -----------------------------------------------------

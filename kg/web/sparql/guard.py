@@ -155,6 +155,20 @@ def has_dataset_clause(text: str) -> bool:
     return any(kw == "FROM" for kw, _, _ in _walk(tokens(text), None))
 
 
+def calls_service(text: str) -> bool:
+    """Whether the query federates (``SERVICE``), so that a failure while it runs may be the
+    remote endpoint's.
+
+    >>> calls_service("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }")
+    True
+    >>> calls_service('SELECT * WHERE { ?s ?p "SERVICE <x>" }')
+    False
+    """
+    if "service" not in text.lower():
+        return False
+    return any(kw == "SERVICE" for kw, _, _ in _walk(tokens(text), None))
+
+
 def _allowed(iri: str | None, allow: tuple[str, ...]) -> bool:
     if not iri:
         return False

@@ -10,8 +10,10 @@ pipe a few dozen microseconds each way:
   and the body — always complete: the worker writes the whole result before replying, so a
   killed query never becomes a 200 with a cut body.
 
-The query is parsed by pyoxigraph (its syntax errors become 400 with pyoxigraph's message); its
-kind — solutions, boolean, graph — is what pyoxigraph returns, and decides which of the three
+The query is parsed by pyoxigraph (its syntax errors become 400 with pyoxigraph's message).  An
+error while it is evaluated is the query's (400: the engine refused something it computes),
+except an ``OSError``: the remote endpoint of a ``SERVICE`` failing (502), or the snapshot
+itself (500, the only internal error).  Its kind — solutions, boolean, graph — is what pyoxigraph returns, and decides which of the three
 negotiated formats is written (406 when that one is None).
 """
 
@@ -35,6 +37,15 @@ def parse_reply(data: bytes) -> tuple[dict, bytes]:
     return json.loads(head), body
 
 
+def failed(err: Exception, text: str) -> bytes:
+    """The reply when pyoxigraph raises ``err`` while evaluating ``text`` (see the module docstring)."""
+    if isinstance(err, OSError):
+        if guard.calls_service(text):
+            return reply(502, message=f"a SERVICE the query calls could not answer: {err}")
+        return reply(500, message=f"the store could not be read: {err}")
+    return reply(400, message=f"the query could not be evaluated: {err}")
+
+
 def execute(store, request: bytes, allow: tuple[str, ...], base_iri: str) -> bytes:
     """The reply to one request (see the module docstring), from a pyoxigraph ``store``."""
     req = json.loads(request)
@@ -55,7 +66,7 @@ def execute(store, request: bytes, allow: tuple[str, ...], base_iri: str) -> byt
     except SyntaxError as err:
         return reply(400, message=f"syntax error: {err}")
     except Exception as err:  # noqa: BLE001 - a query the engine cannot evaluate: say why
-        return reply(500, message=f"the query could not be evaluated: {err}")
+        return failed(err, text)
     kind = results.kind_of(result)
     media_type = req["formats"].get(kind)
     if media_type is None:
@@ -65,5 +76,5 @@ def execute(store, request: bytes, allow: tuple[str, ...], base_iri: str) -> byt
     except results.CannotWrite as err:
         return reply(406, kind=kind, message=str(err))
     except Exception as err:  # noqa: BLE001 - evaluation happens while the result is read
-        return reply(500, message=f"the query could not be evaluated: {err}")
+        return failed(err, text)
     return reply(200, media_type, body, kind, truncated)
