@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 
@@ -23,7 +24,7 @@ def add_parser(sub) -> None:
     d = sub.add_parser("demo", help="build the demo store (three libraries) and serve it",
                        description="Build a store from the demo catalogues bundled in the package (three "
                                    "libraries, linked) and serve it.")
-    d.add_argument("--store", metavar="DIR", help="where to build the demo store (default: a new temporary directory)")
+    d.add_argument("--store", metavar="DIR", help="where to build the demo store and keep it (default: a new temporary directory, removed when the server stops)")
     _server_options(d)
     d.set_defaults(func=run_demo)
 
@@ -59,11 +60,16 @@ def run_demo(args) -> int:
     from ..store import Hub
     from ..web.server import serve
 
+    made = not args.store  # a store of our own in the temporary directory: removed when the server stops
     store = args.store or tempfile.mkdtemp(prefix="kg-demo-")
     port = args.port or WebConfig.from_env().port
     base = f"http://{'127.0.0.1' if (args.host or '127.0.0.1') in ('0.0.0.0', '::') else (args.host or '127.0.0.1')}:{port}/"
     print(f"kg demo: building the demo store in {store} …", file=sys.stderr, flush=True)
-    with Hub(store, base_uri=base) as hub:
-        demo.build(hub, progress=lambda m: print(f"kg demo: {m}", file=sys.stderr, flush=True))
-    serve(_config(args, store=store, base_uri=base, endpoint=""))
+    try:
+        with Hub(store, base_uri=base) as hub:
+            demo.build(hub, progress=lambda m: print(f"kg demo: {m}", file=sys.stderr, flush=True))
+        serve(_config(args, store=store, base_uri=base, endpoint=""))
+    finally:
+        if made:
+            shutil.rmtree(store, ignore_errors=True)
     return 0
