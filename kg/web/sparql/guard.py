@@ -150,9 +150,7 @@ def has_dataset_clause(text: str) -> bool:
     >>> has_dataset_clause('SELECT ?from WHERE { ?from ?p "FROM <x>" } # FROM <y>')
     False
     """
-    if "from" not in text.lower():
-        return False
-    return any(kw == "FROM" for kw, _, _ in _walk(tokens(text), None))
+    return _uses(text, "FROM")
 
 
 def calls_service(text: str) -> bool:
@@ -164,9 +162,15 @@ def calls_service(text: str) -> bool:
     >>> calls_service('SELECT * WHERE { ?s ?p "SERVICE <x>" }')
     False
     """
-    if "service" not in text.lower():
+    return _uses(text, "SERVICE")
+
+
+def _uses(text: str, keyword: str) -> bool:
+    """Whether ``keyword`` (FROM, SERVICE or LOAD) stands in the text as a keyword, not in a
+    string, an IRI or a comment."""
+    if keyword.lower() not in text.lower():
         return False
-    return any(kw == "SERVICE" for kw, _, _ in _walk(tokens(text), None))
+    return any(kw == keyword for kw, _, _ in _walk(tokens(text), None))
 
 
 def _allowed(iri: str | None, allow: tuple[str, ...]) -> bool:
