@@ -223,7 +223,28 @@ class EmbeddedBackend(Backend):
             del self.store
 
 
-def open_snapshot(path: str | Path) -> Store:
-    """A checkpoint made by :meth:`EmbeddedBackend.checkpoint`, opened read-only (the SPARQL
-    worker processes of ``kg serve`` each hold one)."""
-    return Store.read_only(str(path))
+class Snapshot:
+    """A checkpoint made by :meth:`EmbeddedBackend.checkpoint`, opened read-only: what a SPARQL
+    worker process of ``kg serve`` holds and queries."""
+
+    def __init__(self, path: str | Path):
+        self._store = Store.read_only(str(path))
+
+    def query(self, text: str, base_iri: str, default: list[str] | None = None, named: list[str] | None = None,
+              union: bool = False):
+        """pyoxigraph's result of ``text`` (solutions, boolean or triples).  ``default``/``named``:
+        the SPARQL protocol's dataset (replacing the query's FROM / FROM NAMED) when either is
+        given; otherwise ``union`` makes the default graph the union of all graphs.  Syntax and
+        evaluation errors reach the caller as pyoxigraph raises them."""
+        options: dict = {"base_iri": base_iri}
+        if default is not None or named is not None:
+            options["default_graph"] = [NamedNode(g) for g in default or []]
+            options["named_graphs"] = [NamedNode(g) for g in named or []]
+        elif union:
+            options["use_default_graph_as_union"] = True
+        return self._store.query(text, **options)
+
+
+def open_snapshot(path: str | Path) -> Snapshot:
+    """A :class:`Snapshot` of the checkpoint in ``path``."""
+    return Snapshot(path)

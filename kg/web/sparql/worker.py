@@ -1,7 +1,7 @@
 """What a worker process does with one query: check it, run it, write the whole answer.
 
-A worker holds one read-only snapshot of the store (``Store.read_only``) and answers requests
-one at a time.  The messages are bytes, not pickled pyoxigraph objects, so a request costs the
+A worker holds one read-only snapshot of the store (:class:`~kg.store.embedded.Snapshot`) and
+answers requests one at a time.  The messages are bytes, not pickled pyoxigraph objects, so a request costs the
 pipe a few dozen microseconds each way:
 
 - request: JSON ``{"query", "default", "named", "formats": {kind: media type or null}, "cap"}``
@@ -21,8 +21,7 @@ from __future__ import annotations
 
 import json
 
-from pyoxigraph import NamedNode
-
+from ...store.embedded import Snapshot
 from . import guard, results
 
 
@@ -46,23 +45,19 @@ def failed(err: Exception, text: str) -> bytes:
     return reply(400, message=f"the query could not be evaluated: {err}")
 
 
-def execute(store, request: bytes, allow: tuple[str, ...], base_iri: str) -> bytes:
-    """The reply to one request (see the module docstring), from a pyoxigraph ``store``."""
+def execute(store: Snapshot, request: bytes, allow: tuple[str, ...], base_iri: str) -> bytes:
+    """The reply to one request (see the module docstring), from a snapshot of the store."""
     req = json.loads(request)
     text: str = req["query"]
     try:
         guard.check_query(text, allow, base_iri)
     except guard.Refused as err:
         return reply(400, message=str(err))
-    options: dict = {"base_iri": base_iri}
-    if req.get("default") is not None or req.get("named") is not None:
-        # the protocol dataset replaces the query's FROM / FROM NAMED (SPARQL 1.1 Protocol 2.1.4)
-        options["default_graph"] = [NamedNode(g) for g in req.get("default") or []]
-        options["named_graphs"] = [NamedNode(g) for g in req.get("named") or []]
-    elif not guard.has_dataset_clause(text):
-        options["use_default_graph_as_union"] = True
     try:
-        result = store.query(text, **options)
+        # the protocol dataset replaces the query's FROM / FROM NAMED (SPARQL 1.1 Protocol 2.1.4);
+        # without either, the default graph is the union of all graphs
+        result = store.query(text, base_iri, req.get("default"), req.get("named"),
+                             union=not guard.has_dataset_clause(text))
     except SyntaxError as err:
         return reply(400, message=f"syntax error: {err}")
     except Exception as err:  # noqa: BLE001 - a query the engine cannot evaluate: say why
