@@ -62,28 +62,17 @@ from typing import Iterable
 from pyoxigraph import BlankNode, Literal, NamedNode, RdfFormat, Triple
 from pyoxigraph import serialize as _serialize
 
-from ..convert.terms import BF, BFLC, MADS, OWL, RDF, RDFS, XSD
-from ..store.names import DCTERMS, KGNS, VOID
+from ..convert.terms import BF, MADS, OWL, RDF, RDFS
+from ..store.names import DCTERMS
+from .sparql.prefixes import PREFIXES as QUERY_PREFIXES
 
 log = logging.getLogger("kg.web.describe")
 
 SKOS = "http://www.w3.org/2004/02/skos/core#"
 
-#: prefixes of every serialisation (Turtle, RDF/XML, the JSON-LD ``@context``)
-PREFIXES = {
-    "bf": BF,
-    "bflc": BFLC,
-    "madsrdf": MADS,
-    "rdf": RDF,
-    "rdfs": RDFS,
-    "owl": OWL,
-    "xsd": XSD,
-    "skos": SKOS,
-    "kgns": KGNS,
-    "void": VOID,
-    "dcterms": DCTERMS,
-    "foaf": "http://xmlns.com/foaf/0.1/",
-}
+#: prefixes of every serialisation (Turtle, RDF/XML, the JSON-LD ``@context``): the query page's,
+#: and the two vocabularies descriptions borrow labels and links from
+PREFIXES = {**QUERY_PREFIXES, "skos": SKOS, "foaf": "http://xmlns.com/foaf/0.1/"}
 
 #: blank nodes followed below the described IRI
 DEPTH = 4

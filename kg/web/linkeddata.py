@@ -58,6 +58,7 @@ from urllib.parse import quote, unquote, urlsplit
 from flask import Response, abort, redirect, render_template, request
 from pyoxigraph import BlankNode, Literal, NamedNode, Triple
 
+from ..convert.terms import RDF, XSD
 from . import describe as d
 from . import i18n
 
@@ -466,7 +467,7 @@ def render_resource(data, iri: str, triples: list[Triple], graph: bool = False, 
             return Value("iri", term_label(term), href=href(data, term.value), title=term.value)
         if isinstance(term, Literal):
             dt = term.datatype.value if term.datatype is not None else None
-            shown_dt = None if dt in (d.XSD + "string", d.RDF + "langString") else d.curie(dt) if dt else None
+            shown_dt = None if dt in (XSD + "string", RDF + "langString") else d.curie(dt) if dt else None
             return Value("literal", term.value, lang=term.language or None, title=shown_dt)
         if isinstance(term, BlankNode) and term in out and term not in path and depth < 8:
             return Value("node", "", node=node(term, depth + 1, path | {term}))

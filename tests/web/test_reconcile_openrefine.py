@@ -31,7 +31,7 @@ from urllib.parse import quote
 
 import pytest
 from pyoxigraph import Store
-from reconweb import BACKEND, BROWSER, OPENREFINE_ORIGIN, SCHEMAS_02
+from reconweb import BACKEND, BROWSER, SCHEMAS_02
 
 from kg.text.heading import heading_key
 

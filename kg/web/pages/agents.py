@@ -27,7 +27,7 @@ import json
 from collections import OrderedDict
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from ..i18n import translate as _
 from .common import (BF, LABEL, MADS, OWL, PREFIXES, VALUE, Ref, classify, href, index_info, index_labels,

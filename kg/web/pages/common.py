@@ -32,25 +32,16 @@ from urllib.parse import unquote
 
 from pyoxigraph import Literal, NamedNode
 
+from ...convert.terms import BF, BFLC, MADS, OWL, RDF, RDFS  # noqa: F401 - the pages import them from here
 from ..i18n import DEFAULT, language
+from ..sparql.prefixes import PREFIXES as QUERY_PREFIXES
 
-BF = "http://id.loc.gov/ontologies/bibframe/"
-BFLC = "http://id.loc.gov/ontologies/bflc/"
-MADS = "http://www.loc.gov/mads/rdf/v1#"
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
-OWL = "http://www.w3.org/2002/07/owl#"
 TYPE = RDF + "type"
 LABEL = RDFS + "label"
 VALUE = RDF + "value"
 
-PREFIXES = f"""PREFIX bf: <{BF}>
-PREFIX bflc: <{BFLC}>
-PREFIX madsrdf: <{MADS}>
-PREFIX rdf: <{RDF}>
-PREFIX rdfs: <{RDFS}>
-PREFIX owl: <{OWL}>
-"""
+#: the prologue of the pages' own queries
+PREFIXES = "".join(f"PREFIX {name}: <{QUERY_PREFIXES[name]}>\n" for name in ("bf", "bflc", "madsrdf", "rdf", "rdfs", "owl"))
 
 #: the RDF formats every entity is offered in: (suffix, media type, name shown)
 FORMATS = (("ttl", "text/turtle", "Turtle"), ("jsonld", "application/ld+json", "JSON-LD"),

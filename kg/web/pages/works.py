@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from pyoxigraph import Literal, NamedNode
+from pyoxigraph import NamedNode
 
 from ..i18n import translate as _
 from .common import (BF, MADS, PREFIXES, Ref, index_labels, library_of, library_ref, local_name, ordered, vocab_values,

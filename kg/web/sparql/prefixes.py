@@ -8,16 +8,17 @@ Only vocabularies the store really uses (BIBFRAME 2, its LC extension, MADS/RDF,
 
 from __future__ import annotations
 
+from ...convert.terms import BF, BFLC, MADS, OWL, RDF, RDFS, XSD
 from ...store.names import DCTERMS, KGNS, VOID
 
 PREFIXES: dict[str, str] = {
-    "bf": "http://id.loc.gov/ontologies/bibframe/",
-    "bflc": "http://id.loc.gov/ontologies/bflc/",
-    "madsrdf": "http://www.loc.gov/mads/rdf/v1#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "bf": BF,
+    "bflc": BFLC,
+    "madsrdf": MADS,
+    "rdf": RDF,
+    "rdfs": RDFS,
+    "owl": OWL,
+    "xsd": XSD,
     "void": VOID,
     "dcterms": DCTERMS,
     "kgns": KGNS,
