@@ -2,34 +2,24 @@
 command line (:mod:`kg.reconcile`).
 
 ``kg reconcile FILE.csv --column NAME`` matches the names (or titles) of one column against the
-shared authorities and writes the file back with four more columns — ``IRI``, ``matched name``,
-``score``, ``match`` — every other column kept as it was.  ``match`` is ``true`` only when the
-first candidate may be accepted without looking (the rule of :mod:`kg.reconcile.engine`); the IRI
-and name of the best candidate are written either way, for a cataloguer to check.  Other columns
-may feed the matching: ``--property dates=Năm sinh`` reads the property ``dates`` from the column
-"Năm sinh".
+shared authorities and writes the file back with four more columns (:mod:`kg.reconcile.table`);
+other columns may feed the matching: ``--property dates=Năm sinh`` reads the property ``dates``
+from the column "Năm sinh".
 
 ``kg authorities duplicates`` lists likely duplicate authority records
 (:mod:`kg.reconcile.duplicates`) with their evidence and the ``kg link --same/--different``
 command that records a decision.
 
-Files are read as UTF-8 (with or without a byte-order mark) with the delimiter sniffed (comma,
-semicolon or tab); files written with ``--out`` carry a byte-order mark so that Excel shows
-Vietnamese.
+Files written with ``--out`` carry a byte-order mark so that Excel shows Vietnamese.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import sys
 from contextlib import contextmanager
 
-from ..errors import InputError, UsageError
+from ..errors import UsageError
 from .common import add_store_options, open_hub
-
-ADDED = ("IRI", "matched name", "score", "match")
-BATCH = 50
 
 
 def add_parser(sub) -> None:
@@ -75,32 +65,15 @@ def _output(path: str | None):
         yield sys.stdout
 
 
-def _read(path: str) -> tuple[list[str], list[list[str]], csv.Dialect | type[csv.Dialect]]:
-    try:
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            text = f.read()
-    except FileNotFoundError:
-        raise InputError(path, "no such file") from None
-    except UnicodeDecodeError:
-        raise InputError(path, "not UTF-8 text (save the spreadsheet as CSV UTF-8)") from None
-    try:
-        dialect: csv.Dialect | type[csv.Dialect] = csv.Sniffer().sniff(text[:20000], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
-    if not rows:
-        raise InputError(path, "empty file: a header row is needed")
-    return rows[0], rows[1:], dialect
-
-
 def run(args) -> int:
     from ..reconcile import QueryError, Reconciler
+    from ..reconcile.table import Table, reconcile_table
     from ..reconcile.vocab import resolve_property, resolve_type
 
-    header, rows, dialect = _read(args.file)
+    table = Table.read(args.file)
+    header = table.header
     if args.column not in header:
         raise UsageError(f"--column {args.column!r}: no such column; the columns are: {', '.join(header)}")
-    column = header.index(args.column)
     if args.type and resolve_type(args.type) is None:
         raise UsageError(f"--type {args.type!r}: one of Person, Organization, Meeting, Family, Work, Topic, Place")
     props: list[tuple[str, int]] = []
@@ -112,48 +85,16 @@ def run(args) -> int:
         if name not in header:
             raise UsageError(f"--property {spec!r}: no column {name!r}; the columns are: {', '.join(header)}")
         props.append((pid, header.index(name)))
-    added = [name if name not in header else f"{name} (kg)" for name in ADDED]
-    results: list[list[str]] = []
-    matched = candidates = empty = 0
     with open_hub(args) as hub, Reconciler(hub, refresh_seconds=3600.0) as reconciler:
-        for start in range(0, len(rows), BATCH):
-            part = rows[start : start + BATCH]
-            queries = {}
-            for i, row in enumerate(part):
-                cell = row[column].strip() if column < len(row) else ""
-                if not cell:
-                    continue
-                q: dict = {"query": cell, "limit": 3}
-                if args.type:
-                    q["type"] = args.type
-                given = [{"pid": pid, "v": row[j].strip()} for pid, j in props if j < len(row) and row[j].strip()]
-                if given:
-                    q["properties"] = given
-                queries[str(i)] = q
-            try:
-                answers = reconciler.match(queries)
-            except QueryError as err:
-                raise UsageError(str(err)) from None
-            for i, row in enumerate(part):
-                found = answers.get(str(i))
-                if found is None:
-                    empty += 1
-                    results.append(row + ["", "", "", ""])
-                elif not found:
-                    results.append(row + ["", "", "", "false"])
-                else:
-                    best = found[0]
-                    matched += best.match
-                    candidates += not best.match
-                    results.append(row + [best.id, best.name, f"{best.score:g}", "true" if best.match else "false"])
+        try:
+            outcome = reconcile_table(reconciler, table, header.index(args.column), args.type, props)
+        except QueryError as err:
+            raise UsageError(str(err)) from None
     with _output(args.out) as out:
-        w = csv.writer(out, dialect)
-        w.writerow(header + added)
-        w.writerows(results)
-    none = len(rows) - matched - candidates - empty
-    print(f"kg reconcile: {len(rows):,} rows: {matched:,} matched, {candidates:,} with a candidate to check, "
-          f"{none:,} without a candidate, {empty:,} empty" + (f"; written to {args.out}" if args.out else ""),
-          file=sys.stderr)
+        outcome.write(out, table.dialect)
+    print(f"kg reconcile: {len(table.rows):,} rows: {outcome.matched:,} matched, {outcome.candidates:,} with a "
+          f"candidate to check, {outcome.without_candidate:,} without a candidate, {outcome.empty:,} empty"
+          + (f"; written to {args.out}" if args.out else ""), file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ W3C Reconciliation API service of the web hub:
 - :mod:`kg.reconcile.extend`      preview facts and data-extension values
 - :mod:`kg.reconcile.duplicates`  likely duplicate authority records, with their evidence
 - :mod:`kg.reconcile.reconciler`  :class:`Reconciler`, the one object front ends use
+- :mod:`kg.reconcile.table`       a CSV column reconciled in batches (``kg reconcile``)
 
 A service maps its routes onto :class:`Reconciler` one to one — manifest: ``types()`` and
 ``properties()``; queries: ``match()`` (``Candidate.as_json``; :class:`QueryError` is a 400);
