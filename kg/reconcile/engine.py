@@ -67,7 +67,7 @@ from ..text.identifiers import isbn_key
 from ..text.names import Dates, normalise, split_dates, strip_roles
 from ..text.vietnamese import fold
 from . import scoring
-from .entities import Catalog, Entity, Label, Snapshot
+from .entities import Catalog, Entity, Label, Snapshot, WorkRow
 from .query import Query, QueryError, identifier
 from .vocab import KINDS, Type, type_of_class
 
@@ -580,7 +580,7 @@ class _Extra:
         self.entities = entities
         plans = list(plans)
         self._titles: dict[str, set[str]] | None = None
-        self._works: dict[str, list[tuple]] | None = None
+        self._works: dict[str, list[WorkRow]] | None = None
         self.need_titles = any(p.titles for p in plans)
         self.need_works = any(p.creators or p.languages or p.isbns for p in plans)
 
@@ -591,22 +591,13 @@ class _Extra:
             self._titles = work_titles(self.catalog, agents)
         return set().union(*(self._titles.get(m.iri, set()) for m in e.members))
 
-    def _work_rows(self, e: Entity) -> list[tuple]:
+    def _work_rows(self, e: Entity) -> list[WorkRow]:
         if self._works is None:
-            self._works = {}
-            db = self.catalog.db()
-            for x in self.entities.values():
-                if x.kind != "work":
-                    continue
-                for m in x.members:
-                    row = db.execute("SELECT creator, language, instance, library, rid FROM link_works "
-                                     "WHERE library = ? AND rid = ? AND work = ?", (m.library, m.rid, m.iri)).fetchone()
-                    if row:
-                        self._works.setdefault(x.id, []).append(row)
+            self._works = {x.id: self.catalog.work_rows(x) for x in self.entities.values() if x.kind == "work"}
         return self._works.get(e.id, [])
 
     def creators(self, e: Entity) -> list[str]:
-        iris = [r[0] for r in self._work_rows(e) if r[0]]
+        iris = [r.creator for r in self._work_rows(e) if r.creator]
         if e.creator:
             iris.insert(0, e.creator)
         if not iris:
@@ -615,16 +606,10 @@ class _Extra:
         return [label.text for x in found.values() for label in x.labels]
 
     def languages(self, e: Entity) -> set[str]:
-        return {r[1].casefold() for r in self._work_rows(e) if r[1]}
+        return {r.language.casefold() for r in self._work_rows(e) if r.language}
 
     def isbns(self, e: Entity) -> set[str]:
-        db = self.catalog.db()
-        out = set()
-        for _, _, _, library, rid in self._work_rows(e):
-            rows = db.execute("SELECT value FROM link_ids WHERE library = ? AND rid = ? AND scheme = 'isbn'",
-                              (library, rid))
-            out |= {v for (v,) in rows}
-        return out
+        return {v for r in self._work_rows(e) for v in self.catalog.isbns(r.library, r.rid)}
 
 
 def work_titles(catalog: Catalog, agents: list[str]) -> dict[str, set[str]]:

@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 from pyoxigraph import NamedNode
 
@@ -150,6 +150,17 @@ class Snapshot:
 
     def priority(self) -> dict[str, int]:
         return {code: PRIORITY.get(lib.kind, 9) for code, lib in self.libraries.items()}
+
+
+class WorkRow(NamedTuple):
+    """What the index knows of the record that describes one work (``link_works``)."""
+
+    work: str
+    instance: str | None
+    creator: str | None
+    language: str | None
+    library: str
+    rid: str
 
 
 class Catalog:
@@ -354,6 +365,22 @@ class Catalog:
         rows = self.db().execute("SELECT DISTINCT entity FROM link_ids WHERE scheme = ? AND value = ?",
                                  (scheme, value)).fetchall()
         return list(dict.fromkeys(snap.answer(r[0]) for r in rows))
+
+    def work_rows(self, e: Entity) -> list[WorkRow]:
+        """A :class:`WorkRow` for each member of the work entity ``e`` that the index holds."""
+        db = self.db()
+        rows = []
+        for m in e.members:
+            row = db.execute("SELECT work, instance, creator, language, library, rid FROM link_works "
+                             "WHERE library = ? AND rid = ? AND work = ?", (m.library, m.rid, m.iri)).fetchone()
+            if row:
+                rows.append(WorkRow(*row))
+        return rows
+
+    def isbns(self, library: str, rid: str) -> list[str]:
+        """The ISBNs of one record, in order."""
+        return [v for (v,) in self.db().execute("SELECT value FROM link_ids WHERE library = ? AND rid = ? "
+                                                "AND scheme = 'isbn' ORDER BY value", (library, rid))]
 
     def known(self, iri: str) -> str | None:
         """The answer IRI for one of our IRIs (a hub or an indexed entity), None if unknown."""

@@ -58,16 +58,6 @@ class Facts:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
 
-    def _work_rows(self, e: Entity) -> list[tuple]:
-        db = self.catalog.db()
-        rows = []
-        for m in e.members:
-            row = db.execute("SELECT work, instance, creator, language, library, rid FROM link_works "
-                             "WHERE library = ? AND rid = ? AND work = ?", (m.library, m.rid, m.iri)).fetchone()
-            if row:
-                rows.append(row)
-        return rows
-
     def works_of(self, e: Entity, snap: Snapshot) -> int:
         db = self.catalog.db()
         works = set()
@@ -89,23 +79,16 @@ class Facts:
             if main is not None and not main.flourished:
                 d.birth, d.death = main.birth, main.death
         elif e.kind == "work":
-            rows = self._work_rows(e)
-            creator = e.creator or next((r[2] for r in rows if r[2]), None)
+            rows = self.catalog.work_rows(e)
+            creator = e.creator or next((r.creator for r in rows if r.creator), None)
             if creator:
                 found = self.catalog.entities([creator], snap)
                 answer = snap.answer(creator)
                 if answer in found:
                     d.creator = (answer, found[answer].name)
-            d.languages = sorted({r[3] for r in rows if r[3]})
-            d.instances = len({r[1] for r in rows})
-            db = self.catalog.db()
-            isbns: list[str] = []
-            for _, _, _, _, library, rid in rows:
-                for (v,) in db.execute("SELECT value FROM link_ids WHERE library = ? AND rid = ? AND scheme = 'isbn' "
-                                       "ORDER BY value", (library, rid)):
-                    if v not in isbns:
-                        isbns.append(v)
-            d.isbns = isbns
+            d.languages = sorted({r.language for r in rows if r.language})
+            d.instances = len({r.instance for r in rows})
+            d.isbns = list(dict.fromkeys(v for r in rows for v in self.catalog.isbns(r.library, r.rid)))
             d.works = 1
         return d
 
