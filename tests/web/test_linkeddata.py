@@ -13,6 +13,7 @@ from pyoxigraph import BlankNode, NamedNode, Quad, RdfFormat, Store, serialize
 from rdflib import URIRef
 from rdflib.compare import isomorphic, to_isomorphic
 from rdflib.namespace import OWL, RDF, RDFS
+from webhelp import build_demo, free_port, start_server, stop_server
 
 # rdflib's own JSON-LD parser uses its deprecated ConjunctiveGraph (as in tests/cli/test_convert.py)
 pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
@@ -451,15 +452,12 @@ def test_generic_page_in_english(server, iris, http):
 @pytest.fixture(scope="module")
 def own_store(tmp_path_factory):
     """A second demo store, opened in this process (the server holds the first one)."""
-    from kg import demo
-    from kg.store import Hub
     from kg.web.config import WebConfig
     from kg.web.data import Data
 
     directory = tmp_path_factory.mktemp("popular") / "store"
     base = "http://hub.example.org/"
-    with Hub(str(directory), base_uri=base) as hub:
-        demo.build(hub)
+    build_demo(directory, base)
     data = Data(WebConfig.from_env(store=str(directory), base_uri=base, endpoint=""))
     yield data
     data.close()
@@ -546,7 +544,6 @@ def test_graph_too_large_for_one_response_points_at_its_dump(own_store, monkeypa
 def test_remote_store_dereferences_the_same(tmp_path, http):
     """``kg serve --endpoint`` over ``oxigraph serve`` holding the demo (whose default graph is
     not the union of its graphs): the same descriptions, blank nodes included."""
-    from webhelp import build_demo, free_port, start_server, stop_server
     from servers import oxigraph_server
 
     port = free_port()

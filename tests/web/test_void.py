@@ -14,6 +14,7 @@ from pyoxigraph import NamedNode, RdfFormat, Store, parse
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, RDF
+from webhelp import build_demo
 
 pytestmark = [pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning"),
               pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")]
@@ -247,15 +248,12 @@ def test_paths_stay_with_their_owners(server, http):
 
 @pytest.fixture(scope="module")
 def own_app(tmp_path_factory):
-    from kg import demo
-    from kg.store import Hub
     from kg.web.app import create_app
     from kg.web.config import WebConfig
 
     directory = tmp_path_factory.mktemp("sitemap") / "store"
     base = "http://hub.example.org/"
-    with Hub(str(directory), base_uri=base) as hub:
-        demo.build(hub)
+    build_demo(directory, base)
     app = create_app(WebConfig.from_env(store=str(directory), base_uri=base, endpoint=""))
     yield app
     for close in app.extensions.get("kg.on_close", []):
